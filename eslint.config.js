@@ -1,0 +1,33 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Module boundaries: core imports no protocol client library; a binding imports only core's
+// public entry (and the testkit in tests), never another binding; apps may use everything public.
+const protocolLibraries = ['mqtt', 'amqplib', 'rhea', 'rhea-promise', 'kafkajs', '@confluentinc/*', 'undici', 'ws', 'ssh2'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.js', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: protocolLibraries },
+            { sourceTag: 'scope:binding', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:binding', 'scope:app'] },
+            { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:core', 'scope:binding', 'scope:app', 'scope:tool'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@twinlink/*/src/*', '@twinlink/*/dist/*'], message: 'Import a package through its public entry only.' }] }],
+    },
+  },
+);
