@@ -1,0 +1,138 @@
+import { TEST_CERT, TEST_KEY_PKCS1, TEST_KEY_PKCS8, amqpConnection } from '../../test/support/connections.js';
+import { validateConnection } from './validate-connection.js';
+import type { ValidateConnectionOptions } from './validate-connection.js';
+
+const errorOf = (json: Record<string, unknown>, options?: ValidateConnectionOptions) => {
+  const result = validateConnection(json, options);
+  return result.valid ? undefined : result.error;
+};
+const invalid = (message: RegExp | string) => expect.objectContaining({ status: 400, error: 'connectivity:connection.configuration.invalid', message: expect.stringMatching(message) });
+const source = { addresses: ['q'], authorizationContext: ['a:b'] };
+const target = { address: 'e/k', topics: [], authorizationContext: ['a:b'] };
+
+describe('limits', () => {
+  it('allows 4 sources and 4 targets by default, not 5', () => {
+    expect(errorOf(amqpConnection({ sources: Array(4).fill(source), targets: Array(4).fill(target) }))).toBeUndefined();
+    expect(errorOf(amqpConnection({ sources: Array(5).fill(source) }))).toEqual(invalid('The number of configured sources or targets within a connection exceeded.'));
+    expect(errorOf(amqpConnection({ targets: Array(5).fill(target) }))).toEqual(invalid('exceeded'));
+  });
+
+  it('takes configured limits', () => {
+    expect(errorOf(amqpConnection({ sources: Array(2).fill(source) }), { limits: { maxSources: 1 } })).toEqual(invalid('exceeded'));
+  });
+
+  it('rejects empty source and target addresses', () => {
+    expect(errorOf(amqpConnection({ sources: [{ ...source, addresses: [] }] }))).toEqual(invalid('^Source 0 of connection conn-1: addresses may not be empty.$'));
+    expect(errorOf(amqpConnection({ sources: [{ ...source, addresses: ['a', ''] }] }))).toEqual(invalid('addresses may not be empty'));
+    expect(errorOf(amqpConnection({ targets: [{ ...target, address: '' }] }))).toEqual(invalid('^Targets of connection conn-1: addresses may not be empty.$'));
+  });
+
+  it('allows 10 payload mappers per source or target, not 11', () => {
+    expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: Array(10).fill('Ditto') }] }))).toBeUndefined();
+    expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: Array(11).fill('Ditto') }] }))).toEqual(invalid('payload mappings exceeded the limit'));
+  });
+});
+
+describe('mapping references', () => {
+  it('accepts definitions and configuration-free aliases, rejects the rest', () => {
+    const mappingDefinitions = { status: { mappingEngine: 'ConnectionStatus', options: { thingId: '{{ header:device_id }}' } } };
+    expect(errorOf(amqpConnection({ mappingDefinitions, sources: [{ ...source, payloadMapping: ['Ditto', 'status', 'Normalized'] }] }))).toBeUndefined();
+    expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: ['ConnectionStatus'] }] }))).toEqual(invalid('^The mapper ConnectionStatus could not be loaded.$'));
+    expect(errorOf(amqpConnection({ mappingDefinitions: { m: { mappingEngine: 'Nope', options: {} } } }))).toEqual(invalid('The mapper m could not be loaded.'));
+  });
+});
+
+describe('certificates', () => {
+  it('accepts parseable PEM certificates and PKCS#8 keys', () => {
+    expect(errorOf(amqpConnection({ ca: TEST_CERT + TEST_CERT, credentials: { type: 'client-cert', cert: TEST_CERT, key: TEST_KEY_PKCS8 } }))).toBeUndefined();
+  });
+
+  it.each([
+    ['garbage as ca', { ca: 'nope' }, 'Trusted certificates: bad format'],
+    ['a truncated ca', { ca: TEST_CERT.slice(0, 200) + '\n-----END CERTIFICATE-----' }, 'Trusted certificates: bad format'],
+    ['a PKCS#1 key', { credentials: { type: 'client-cert', cert: TEST_CERT, key: TEST_KEY_PKCS1 } }, 'Client private key: bad format'],
+    ['a key as certificate', { credentials: { type: 'client-cert', cert: TEST_KEY_PKCS8 } }, 'Client certificate: bad format'],
+  ])('rejects %s', (_name, overrides, message) => {
+    expect(errorOf(amqpConnection(overrides))).toEqual(invalid(message));
+  });
+});
+
+describe('host blocking', () => {
+  it('is off with an empty block list', () => {
+    expect(errorOf(amqpConnection({ uri: 'amqp://127.0.0.1:5672' }))).toBeUndefined();
+  });
+
+  it('blocks loopback and listed hosts once a block list is given', () => {
+    const options = { blockedHostnames: ['evil.example.com'] };
+    expect(errorOf(amqpConnection({ uri: 'amqp://127.0.0.1:5672' }), options)).toEqual(invalid("^The configured host '127.0.0.1' may not be used for the connection because it is a loopback address.$"));
+    expect(errorOf(amqpConnection({ uri: 'amqp://evil.example.com:5672' }), options)).toEqual(invalid('evil.example.com'));
+    expect(errorOf(amqpConnection(), options)).toBeUndefined();
+  });
+});
+
+describe('credentials', () => {
+  const hmac = { type: 'hmac', algorithm: 'az-sasl', parameters: { sharedKeyName: 'k', sharedKey: 's', endpoint: 'e' } };
+  const oauth = { type: 'oauth-client-credentials', tokenEndpoint: 'https://auth.example.com/token', clientId: 'c', clientSecret: 's', requestedScopes: 'a b' };
+  const push = (credentials: unknown, uri = 'https://host.example.com:443') => ({ ...amqpConnection({ connectionType: 'http-push', uri, credentials }), sources: [] });
+
+  it('accepts HMAC and OAuth on http-push', () => {
+    expect(errorOf(push(hmac))).toBeUndefined();
+    expect(errorOf(push(oauth))).toBeUndefined();
+  });
+
+  it.each([
+    ['HMAC on amqp-091', amqpConnection({ uri: 'amqp://h:5672', credentials: hmac }), 'HMAC credentials are not supported for the connection type.'],
+    ['HMAC with URI credentials', push(hmac, 'https://u:p@h:443'), 'There are conflicting authentication mechanisms.'],
+    ['an unknown HMAC algorithm', push({ ...hmac, algorithm: 'md5' }), 'Unsupported HMAC algorithm: md5'],
+    ['OAuth on amqp-091', amqpConnection({ credentials: oauth }), 'OAuth client credentials are only supported for HTTP connection type.'],
+    ['a malformed token endpoint', push({ ...oauth, tokenEndpoint: 'not a url' }), "^Invalid token endpoint 'not a url' provided"],
+    ['bad scopes', push({ ...oauth, requestedScopes: 'a  b' }), 'Invalid requested scopes'],
+    ['an http token endpoint', push({ ...oauth, tokenEndpoint: 'http://auth.example.com/t' }), 'must be accessed via HTTPS'],
+    ['plain credentials outside a tunnel', amqpConnection({ credentials: { type: 'plain', username: 'u', password: 'p' } }), 'ssh tunnel'],
+  ])('rejects %s', (_name, json, message) => {
+    expect(errorOf(json as Record<string, unknown>)).toEqual(invalid(message));
+  });
+
+  it('lets the token endpoint over http through when HTTPS is not enforced', () => {
+    expect(errorOf(push({ ...oauth, tokenEndpoint: 'http://auth.example.com/t' }), { enforceHttps: false })).toBeUndefined();
+  });
+
+  it('applies host blocking to the token endpoint', () => {
+    expect(errorOf(push({ ...oauth, tokenEndpoint: 'https://127.0.0.1/t' }), { blockedHostnames: ['x'] })).toEqual(invalid("host '127.0.0.1'"));
+  });
+});
+
+describe('SSH tunnel', () => {
+  const tunnel = { enabled: true, uri: 'ssh://jump.example.com:22', credentials: { type: 'plain', username: 'u', password: 'p' }, validateHost: true, knownHosts: ['MD5:e0:3a:34:1c'] };
+
+  it('accepts a complete tunnel', () => {
+    expect(errorOf(amqpConnection({ sshTunnel: tunnel }))).toBeUndefined();
+  });
+
+  it.each([
+    ['host validation without fingerprints', { ...tunnel, knownHosts: [] }, 'Specify at least one fingerprint if host validation is enabled.'],
+    ['a non-ssh scheme', { ...tunnel, uri: 'tcp://jump:22' }, "scheme 'tcp' is not valid"],
+    ['an empty password', { ...tunnel, credentials: { type: 'plain', username: 'u', password: '' } }, 'non-empty username and password'],
+    ['a malformed fingerprint', { ...tunnel, knownHosts: ['CRC32:ab'] }, "fingerprint 'CRC32:ab' is not valid"],
+  ])('rejects %s', (_name, sshTunnel, message) => {
+    expect(errorOf(amqpConnection({ sshTunnel }))).toEqual(invalid(message));
+  });
+});
+
+describe('response diversion', () => {
+  it.each([
+    ['topics on a diversion target', amqpConnection({ specificConfig: { 'is-diversion-target': 'true' }, targets: [{ ...target, topics: ['_/_/things/twin/events'] }] }), 'must not have topics'],
+    ['diverting to itself', amqpConnection({ sources: [{ ...source, headerMapping: { 'divert-response-to-connection': 'conn-1' } }] }), 'cannot divert responses to itself'],
+    ['an unknown diverted response type', amqpConnection({ specificConfig: { 'is-diversion-source': 'true' }, sources: [{ ...source, headerMapping: { 'divert-response-to-connection': 'other', 'divert-expected-response-types': 'response,ack' } }] }), "'ack' is not valid"],
+  ])('rejects %s', (_name, json, message) => {
+    expect(errorOf(json)).toEqual(invalid(message));
+  });
+
+  it('rejects invalid authorized source connection ids with connection.id.invalid', () => {
+    expect(errorOf(amqpConnection({ specificConfig: { 'authorized-connections-as-sources': 'a, b c' } }))).toMatchObject({ status: 400, error: 'connectivity:connection.id.invalid' });
+  });
+
+  it('accepts a dynamic diversion header', () => {
+    expect(errorOf(amqpConnection({ sources: [{ ...source, headerMapping: { 'divert-response-to-connection': '{{ header:divert }}' } }] }))).toBeUndefined();
+  });
+});
