@@ -1,5 +1,6 @@
 import type { DittoErrorJson } from '../errors/ditto-error.js';
 import { isDittoErrorJson } from '../errors/ditto-error.js';
+import type { JsonValue } from '../json/json-value.js';
 import { isJsonObject } from '../json/json-value.js';
 import { parseNamespacedId } from '../model/entity-id.js';
 import type { DittoProtocolMessage } from './envelope.js';
@@ -96,6 +97,7 @@ function classifyThingCommand(message: DittoProtocolMessage, topicPath: TopicPat
     throw jsonFieldMissing('/value');
   }
   if (action === 'merge' && !isMergePatch(headerValue(message.headers, 'content-type'))) throw mergeContentTypeMissing();
+  if (action === 'create' || action === 'modify') checkModifyValue(resource, message.value as JsonValue);
   return { kind: 'command', topicPath, channel, action, resource, thingId };
 }
 
@@ -104,6 +106,33 @@ function actionAvailable(action: CommandAction, resource: ThingResource): boolea
   if (action === 'create') return resource.kind === 'thing';
   if (action === 'delete') return resource.kind !== 'policyId';
   return true;
+}
+
+/** The value of a create/modify must have the resource's JSON type (definitions may be `null`, protocol.md §4). */
+function checkModifyValue(resource: ThingResource, value: JsonValue): void {
+  switch (resource.kind) {
+    case 'thing':
+    case 'attributes':
+    case 'features':
+    case 'feature':
+    case 'featureProperties':
+    case 'featureDesiredProperties':
+      if (!isJsonObject(value)) throw fieldTypeInvalid('/value', value, 'JsonObject');
+      return;
+    case 'policyId':
+      if (typeof value !== 'string') throw fieldTypeInvalid('/value', value, 'String');
+      return;
+    case 'definition':
+      if (typeof value !== 'string' && value !== null) throw fieldTypeInvalid('/value', value, 'String');
+      return;
+    case 'featureDefinition':
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+        throw fieldTypeInvalid('/value', value, 'JsonArray of String');
+      }
+      return;
+    default:
+      return;
+  }
 }
 
 function classifyPolicySignal(message: DittoProtocolMessage, topicPath: TopicPath): ProtocolSignal {
