@@ -2,7 +2,7 @@ import type { RqlComparisonNode, RqlNode, RqlValue } from './rql-ast.js';
 import { compareScalars, numberText, type Scalar } from './rql-compare.js';
 import { invalidRql } from './rql-error.js';
 import { compileLikePattern } from './like-pattern.js';
-import { compileProperty, isPrefixOf, lookupProperty, type CompiledProperty, type RqlPlaceholderLookup } from './rql-property.js';
+import { compileProperty, lookupProperty, type CompiledProperty, type RqlPlaceholderLookup } from './rql-property.js';
 import { resolveTimeValue } from './time-value.js';
 
 /**
@@ -81,9 +81,22 @@ function valueResolver(value: RqlValue): ValueResolver {
   }
 }
 
+/**
+ * Whether an unknown pointer equals the property, lies above it or below it (enrichment can add or
+ * replace data at all three). Unknown segments `*` or containing a placeholder match any key.
+ */
+function isRelated(unknown: readonly string[], property: readonly string[]): boolean {
+  const n = Math.min(unknown.length, property.length);
+  for (let i = 0; i < n; i++) {
+    const u = unknown[i] as string;
+    if (u !== property[i] && u !== '*' && !u.includes('{{')) return false;
+  }
+  return true;
+}
+
 function isCovered(property: CompiledProperty, unknown: readonly (readonly string[])[]): boolean {
   if (property.segments.length === 0) return false;
-  return unknown.some((u) => isPrefixOf(u, property.segments) || isPrefixOf(property.segments, u));
+  return unknown.some((u) => u.length > 0 && isRelated(u, property.segments));
 }
 
 /** Wraps a property predicate so that it is unknown for properties related to unknown pointers. */

@@ -72,10 +72,3 @@ export function lookupProperty(property: CompiledProperty, thing: unknown, place
   }
   return out;
 }
-
-/** Whether pointer `a` equals `b` or is an ancestor of it. */
-export function isPrefixOf(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length > b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -1,0 +1,11 @@
+export type { TopicKind } from './topic-kind.js';
+export { topicKindOf, topicOfKind } from './topic-kind.js';
+export type { TopicKindInfo } from './topic-kind.js';
+export { parseTargetTopic, parseTargetTopicEntry } from './parse-target-topic.js';
+export type { ParsedTargetTopic, TargetTopicEntry } from './parse-target-topic.js';
+export { serializeTargetTopic, parseTargetTopics } from './serialize-target-topic.js';
+export { parseExtraFields, containsPlaceholder } from './extra-fields.js';
+export { preMatchTargetTopics, postMatchTargetTopics } from './match-target-topics.js';
+export type { ExtraFieldsResolver, OutboundSignalView, TopicPreMatch } from './match-target-topics.js';
+export { urlDecode } from './url-decode.js';
+export { mergeJson } from './merge-json.js';
