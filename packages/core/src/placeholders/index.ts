@@ -20,8 +20,6 @@ export type { AckFilterOutcome } from './conditions.js';
 export { validateTemplate } from './validate-template.js';
 export { PLACEHOLDER_PREFIXES } from './namespaces/namespace-registry.js';
 export { headerValue } from './namespaces/header-namespace.js';
-export { parseTopicPath } from './namespaces/topic-path.js';
-export type { TopicPathParts } from './namespaces/topic-path.js';
 export {
   MAX_PIPELINE_FUNCTIONS,
   functionUnknownError,

@@ -44,10 +44,10 @@ function parseDurationMillis(text: string): bigint | undefined {
 }
 
 // Ditto reads the truncation unit between the first `[` and the last `]`.
-function truncationUnit(suffix: string): TimeUnit | undefined | null {
+function truncationUnit(suffix: string): TimeUnit | undefined {
   const afterOpen = suffix.slice(suffix.indexOf('[') + 1);
   const close = afterOpen.lastIndexOf(']');
-  if (close < 0) return null;
+  if (close < 0) return undefined;
   const unit = afterOpen.slice(0, close);
   return isUnit(unit) ? unit : undefined;
 }
@@ -62,17 +62,17 @@ export function parseTimeExpression(name: string): TimeExpression | undefined {
   if (suffix === '') return name === word ? { format, offsetMillis: 0n } : { format, offsetMillis: 0n, resolvesToNothing: true };
   const hasTruncation = suffix.includes('[') && suffix.includes(']');
   const truncateTo = hasTruncation ? truncationUnit(suffix) : undefined;
-  if (hasTruncation && (truncateTo === undefined || truncateTo === null)) return undefined;
+  if (hasTruncation && truncateTo === undefined) return undefined;
   const sign = suffix[0];
   if (sign !== '+' && sign !== '-') {
-    return truncateTo ? { format, offsetMillis: 0n, truncateTo } : undefined;
+    return truncateTo !== undefined ? { format, offsetMillis: 0n, truncateTo } : undefined;
   }
   const bracket = suffix.indexOf('[');
   const durationText = hasTruncation ? suffix.slice(1, bracket) : suffix.slice(1);
   const millis = parseDurationMillis(durationText);
   if (millis === undefined) return undefined;
   const offsetMillis = sign === '-' ? -millis : millis;
-  return truncateTo ? { format, offsetMillis, truncateTo } : { format, offsetMillis };
+  return truncateTo !== undefined ? { format, offsetMillis, truncateTo } : { format, offsetMillis };
 }
 
 const MAX_DATE_MILLIS = 8_640_000_000_000_000n;
