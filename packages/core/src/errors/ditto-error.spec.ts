@@ -10,6 +10,13 @@ describe('DittoError', () => {
     expect(isDittoErrorJson({ status: '400' })).toBe(false);
   });
 
+  it('caps message and description so that huge inputs are not echoed back', () => {
+    const error = new DittoError({ status: 400, error: 'x', message: 'm'.repeat(10_000), description: 'd'.repeat(10_000) });
+    expect(error.message.length).toBeLessThanOrEqual(501);
+    expect(error.description?.length).toBeLessThanOrEqual(501);
+    expect(error.message.endsWith('…')).toBe(true);
+  });
+
   it('runs under the ESM test setup together with inversify 8', () => {
     const TOKEN = Symbol.for('test/Greeting');
     @injectable()

@@ -7,6 +7,13 @@ export interface DittoErrorJson {
   readonly href?: string;
 }
 
+// Messages echo user input (ids, URIs, templates); a cap keeps a 10 MB input from coming back.
+const MAX_TEXT_LENGTH = 500;
+
+function capped(text: string): string {
+  return text.length <= MAX_TEXT_LENGTH ? text : `${text.slice(0, MAX_TEXT_LENGTH)}…`;
+}
+
 /**
  * A Ditto-style error: thrown by core functions and returned by validation.
  * Serialises (`JSON.stringify`) to exactly {@link DittoErrorJson}.
@@ -19,11 +26,11 @@ export class DittoError extends Error implements DittoErrorJson {
   readonly href?: string;
 
   constructor(json: DittoErrorJson, options?: { cause?: unknown }) {
-    super(json.message, options);
+    super(capped(json.message), options);
     this.name = 'DittoError';
     this.status = json.status;
     this.error = json.error;
-    if (json.description !== undefined) this.description = json.description;
+    if (json.description !== undefined) this.description = capped(json.description);
     if (json.href !== undefined) this.href = json.href;
   }
 

@@ -2,7 +2,7 @@ import { cachedTemplate } from '../placeholders/compile-template.js';
 import type { CompiledTemplate } from '../placeholders/compile-template.js';
 import { firstValue } from '../placeholders/pipeline-element.js';
 import type { PlaceholderContext } from '../placeholders/placeholder-context.js';
-import { isInternalHeader } from './internal-headers.js';
+import { isInternalHeader } from '../protocol/headers.js';
 
 /** A header mapping compiled once: header name → template. */
 export interface CompiledHeaderMapping {

@@ -1,4 +1,3 @@
 export { applyHeaderMapping, compileHeaderMapping, mergeMappedHeaders } from './apply-header-mapping.js';
 export type { CompiledHeaderMapping } from './apply-header-mapping.js';
-export { isInternalHeader } from './internal-headers.js';
 export { resolveAuthorizationSubjects } from './resolve-authorization-subjects.js';

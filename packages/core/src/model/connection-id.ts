@@ -12,7 +12,7 @@ export function connectionIdInvalid(id: string): DittoError {
   return new DittoError({
     status: 400,
     error: 'connectivity:connection.id.invalid',
-    message: `The Connection ID '${id.length > 200 ? id.slice(0, 200) + '…' : id}' is not valid.`,
+    message: `The Connection ID '${id}' is not valid.`,
     description: "It must conform to the regex '^[a-zA-Z0-9-_:]{1,100}$'.",
   });
 }

@@ -53,8 +53,8 @@ function targetToJson(target: Target): JsonObject {
  * @public
  */
 export function connectionToJson(connection: Connection): JsonObject {
-  const specificConfig = Object.keys(connection.specificConfig).length > 0 ? { specificConfig: { ...connection.specificConfig } } : {};
-  const mappingDefinitions = Object.keys(connection.mappingDefinitions).length > 0
+  const specificConfig: JsonObject = Object.keys(connection.specificConfig).length > 0 ? { specificConfig: { ...connection.specificConfig } } : {};
+  const mappingDefinitions: JsonObject = Object.keys(connection.mappingDefinitions).length > 0
     ? { mappingDefinitions: JSON.parse(JSON.stringify(connection.mappingDefinitions)) as JsonObject }
     : {};
   return {

@@ -17,4 +17,3 @@ export { evaluateRql, compileFilter } from './evaluate-rql.js';
 export type { EvaluateRqlOptions } from './evaluate-rql.js';
 export { isKnownRqlProperty, validateRqlProperties } from './rql-validate.js';
 export { resolveTimeValue, formatInstant } from './time-value.js';
-export { compileLikePattern } from './like-pattern.js';

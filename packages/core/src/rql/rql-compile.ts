@@ -1,9 +1,9 @@
 import type { RqlComparisonNode, RqlNode, RqlValue } from './rql-ast.js';
 import { compareScalars, numberText, type Scalar } from './rql-compare.js';
 import { invalidRql } from './rql-error.js';
-import { compileLikePattern } from './like-pattern.js';
+import { compileGlob } from '../text/glob-pattern.js';
 import { compileProperty, lookupProperty, type CompiledProperty, type RqlPlaceholderLookup } from './rql-property.js';
-import { resolveTimeValue } from './time-value.js';
+import { compileTimeValue } from './time-value.js';
 
 /**
  * What a compiled filter is evaluated against.
@@ -18,9 +18,11 @@ export interface RqlEvaluationInput {
   readonly now?: Date;
 }
 
-/** Kleene truth values, ordered so that `and` = min, `or` = max, `not` = 2 - x. */
+/** Kleene truth value "false". The three values are ordered so that `and` = min, `or` = max, `not` = 2 - x. */
 export const FALSE = 0;
+/** Kleene truth value "unknown": the property is not known yet (e.g. before enrichment). */
 export const UNKNOWN = 1;
+/** Kleene truth value "true". */
 export const TRUE = 2;
 /** A three-valued result. */
 export type Truth = typeof FALSE | typeof UNKNOWN | typeof TRUE;
@@ -69,9 +71,11 @@ function valueResolver(value: RqlValue): ValueResolver {
   switch (value.type) {
     case 'null':
       return () => ({ value: null, integer: false });
-    case 'time':
+    case 'time': {
       // An unsupported time name behaves like `null`, as in Ditto.
-      return (ctx) => ({ value: resolveTimeValue(value.name, ctx.clock) ?? null, integer: false });
+      const timeAt = compileTimeValue(value.name);
+      return (ctx) => ({ value: timeAt(ctx.clock) ?? null, integer: false });
+    }
     case 'number':
       return () => ({ value: value.value, integer: value.integer });
     default: {
@@ -122,9 +126,9 @@ function compileComparison(node: RqlComparisonNode): Predicate {
   const property = compileProperty(node.property);
   if (node.operator === 'like' || node.operator === 'ilike') {
     if (node.value.type !== 'string') throw invalidRql('In the like predicate only string values are allowed.');
-    const regex = compileLikePattern(node.value.value, node.operator === 'ilike');
+    const glob = compileGlob(node.value.value, { caseInsensitive: node.operator === 'ilike' });
     // JSON null has no text form here: it never matches a like pattern.
-    return onProperty(property, (raw) => candidates(raw).some((c) => c !== null && regex.test(likeText(c))));
+    return onProperty(property, (raw) => candidates(raw).some((c) => c !== null && glob(likeText(c))));
   }
   const resolve = valueResolver(node.value);
   const matches = (raw: unknown[], ctx: Context, accept: (sign: number) => boolean, nullMatches: boolean): boolean => {

@@ -1,4 +1,18 @@
-import { globMatches } from './glob-match.js';
+import { compileGlob } from '../../text/glob-pattern.js';
+
+// Patterns are usually constants of the configuration: compile each once.
+const globs = new Map<string, (value: string) => boolean>();
+const GLOB_CACHE_LIMIT = 256;
+
+function likeMatches(value: string, pattern: string): boolean {
+  let glob = globs.get(pattern);
+  if (glob === undefined) {
+    glob = compileGlob(pattern, { alternatives: true });
+    if (globs.size >= GLOB_CACHE_LIMIT) globs.clear();
+    globs.set(pattern, glob);
+  }
+  return glob(value);
+}
 
 /** A `fn:filter` operator, called with one or two arguments like Ditto's filter functions. */
 export type FilterOperator = (...args: string[]) => boolean;
@@ -6,7 +20,7 @@ export type FilterOperator = (...args: string[]) => boolean;
 const OPERATORS = new Map<string, FilterOperator>([
   ['eq', (...args) => args.length === 2 && args[0] === args[1]],
   ['ne', (...args) => args.length === 2 && args[0] !== args[1]],
-  ['like', (...args) => args.length === 2 && globMatches(args[0] ?? '', args[1] ?? '')],
+  ['like', (...args) => args.length === 2 && likeMatches(args[0] ?? '', args[1] ?? '')],
   [
     'exists',
     (...args) => {
