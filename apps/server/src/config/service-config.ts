@@ -6,6 +6,11 @@ import type { HostBlockingConfig, ValidationLimits } from '@twinlink/core';
  * the service starts with no configuration at all.
  */
 export interface ServiceConfig {
+  /**
+   * Identifier of this service instance (`TWINLINK_INSTANCE_ID`, default the host name): the key of
+   * piggyback response envelopes and the `client` of status entries. Always set by loadConfig.
+   */
+  readonly instanceId?: string;
   readonly http: {
     /** `PORT`, default 8080. */
     readonly port: number;
