@@ -212,3 +212,15 @@ export { errorResponseMessage, errorTopicFor, UNKNOWN_ENTITY_ERROR_TOPIC } from 
 export type { ConnectionAnnouncementName } from './protocol/announcements.js';
 export { connectionAnnouncement } from './protocol/announcements.js';
 export { placeholderContextOf, reconstructThingFromEvent } from './protocol/signal-views.js';
+
+// Supervision and client context
+export { BackoffPolicy } from './supervision/backoff-policy.js';
+export type { BackoffOptions } from './supervision/backoff-policy.js';
+export { ClientSupervisor } from './supervision/client-supervisor.js';
+export type { ClientSupervisorListener, ClientSupervisorOptions } from './supervision/client-supervisor.js';
+export type { ClientState, ClientSupervisorStatus, RecoveryStatus, ResourceState, SourceState, TargetState } from './supervision/client-status.js';
+export { isBindingError, statusOfFailure, toBindingError } from './supervision/failure-classification.js';
+export { SYSTEM_CLOCK } from './supervision/supervisor-clock.js';
+export type { SupervisorClock } from './supervision/supervisor-clock.js';
+export { buildTlsOptions } from './client-context/tls-options.js';
+export { createHostValidator } from './client-context/host-validator.js';
