@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 // public entry (and the testkit in tests), never another binding; apps may use everything public.
 const protocolLibraries = ['mqtt', 'amqplib', 'rhea', 'rhea-promise', 'kafkajs', '@confluentinc/*', 'undici', 'ws', 'ssh2'];
 
+const deepImports = { group: ['@twinlink/*/src/*', '@twinlink/*/dist/*'], message: 'Import a package through its public entry only.' };
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommended,
@@ -27,7 +29,14 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@twinlink/*/src/*', '@twinlink/*/dist/*'], message: 'Import a package through its public entry only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [deepImports] }],
+    },
+  },
+  {
+    // Checked by name as well, so the ban holds even before a protocol library is installed.
+    files: ['packages/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [deepImports, { group: protocolLibraries, message: 'Core is protocol-independent: protocol client libraries belong in a binding package.' }] }],
     },
   },
 );
