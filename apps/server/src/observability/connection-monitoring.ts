@@ -1,0 +1,144 @@
+import { formatInstant } from '@twinlink/core';
+import type { JsonObject } from '@twinlink/core';
+import { defaultLogText } from './log-texts.js';
+import { ConnectionLogBook } from './logs/connection-log-book.js';
+import type { LogForwarder } from './logs/fluentd-forwarder.js';
+import { CORRELATION_ID_NOT_PROVIDED } from './logs/log-entry.js';
+import type { LogCategory, LogEntry } from './logs/log-entry.js';
+import { CLOSED_METRICS, ConnectionMetrics } from './metrics/connection-metrics.js';
+import type { MetricAddresses } from './metrics/connection-metrics.js';
+import { RESPONSES_ADDRESS } from './metrics/metric-types.js';
+import type { MetricDirection, MetricType } from './metrics/metric-types.js';
+import type { PrometheusMetrics } from './metrics/prometheus-metrics.js';
+
+/** One counted (and, while logging is enabled, logged) step of a message. */
+export interface MessageRecord {
+  readonly direction: MetricDirection;
+  readonly type: MetricType;
+  /** The source address, the target address as configured, or `_responses` for reply targets. */
+  readonly address: string;
+  readonly success: boolean;
+  /** Log text; Ditto's default text for the category and type when absent. */
+  readonly message?: string;
+  readonly correlationId?: string;
+  readonly entityType?: string;
+  readonly entityId?: string;
+}
+
+/**
+ * What the inbound and outbound pipelines (and the engine) call for one connection: every call is
+ * counted in the API metrics and Prometheus, logged in the connection logs while enabled, and
+ * forwarded to Fluentd when configured.
+ */
+export interface ConnectionRecorder {
+  record(record: MessageRecord): void;
+  /** A `connection`-category entry: connect, disconnect, failures of the connection and its clients. */
+  connectionEvent(success: boolean, message: string): void;
+}
+
+/** Settings of {@link ConnectionMonitoring}. */
+export interface MonitoringOptions {
+  readonly logDurationMs: number;
+  readonly logCapacity: number;
+  readonly prometheus: PrometheusMetrics;
+  readonly forwarder?: LogForwarder;
+  readonly now?: () => Date;
+}
+
+interface Monitored {
+  readonly metrics: ConnectionMetrics;
+  readonly logs: ConnectionLogBook;
+}
+
+/** Metrics and connection logs of every connection of the service (management.md §7, §8). */
+export class ConnectionMonitoring {
+  private readonly connections = new Map<string, Monitored>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: MonitoringOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The recorder of one connection; cheap, callers may keep it. */
+  recorder(connectionId: string, connectionType: string): ConnectionRecorder {
+    return {
+      record: (record) => this.record(connectionId, connectionType, record),
+      connectionEvent: (success, message) => this.log(connectionId, { category: 'connection', type: 'other', success, message }),
+    };
+  }
+
+  /** Called when clients start: every configured address and type shows up in the metrics, zero until counted. */
+  prepareMetrics(connectionId: string, addresses: MetricAddresses): void {
+    this.entry(connectionId).metrics.prepare(addresses);
+  }
+
+  /** The metric fields of a metrics response; `running` false gives the closed answer (all null). */
+  metricsJson(connectionId: string, running: boolean): JsonObject {
+    const monitored = this.connections.get(connectionId);
+    return running && monitored ? monitored.metrics.toJson(this.now()) : CLOSED_METRICS;
+  }
+
+  resetMetrics(connectionId: string): void {
+    this.connections.get(connectionId)?.metrics.reset();
+  }
+
+  enableLogs(connectionId: string): void {
+    this.entry(connectionId).logs.enable(this.now());
+  }
+
+  /** The log fields of a logs response; `running` false gives the closed answer (no entries, null times). */
+  logsJson(connectionId: string, running: boolean): JsonObject {
+    const monitored = this.connections.get(connectionId);
+    if (!running || !monitored) return { connectionLogs: [], enabledSince: null, enabledUntil: null };
+    return monitored.logs.retrieve(this.now());
+  }
+
+  resetLogs(connectionId: string): void {
+    this.connections.get(connectionId)?.logs.reset();
+  }
+
+  /** An entry recorded elsewhere (`sudoAddConnectionLogEntry`). */
+  addLogEntry(connectionId: string, entry: LogEntry): void {
+    this.entry(connectionId).logs.add(entry, this.now());
+    this.options.forwarder?.forward(connectionId, entry);
+  }
+
+  /** A deleted connection: metrics, logs and its Prometheus series are discarded (management.md §4.6). */
+  forget(connectionId: string): void {
+    this.connections.delete(connectionId);
+    this.options.prometheus.forget(connectionId);
+  }
+
+  private record(connectionId: string, connectionType: string, record: MessageRecord): void {
+    const now = this.now();
+    this.entry(connectionId).metrics.record(record.direction, record.type, record.address, record.success, now);
+    this.options.prometheus.count({ connectionId, connectionType, direction: record.direction, type: record.type, success: record.success });
+    const category: LogCategory = record.direction === 'inbound' ? 'source' : record.address === RESPONSES_ADDRESS ? 'response' : 'target';
+    this.log(connectionId, { ...record, category });
+  }
+
+  private log(connectionId: string, item: Omit<MessageRecord, 'direction' | 'address'> & { category: LogCategory; address?: string }): void {
+    const now = this.now();
+    const entry: LogEntry = {
+      correlationId: item.correlationId ?? CORRELATION_ID_NOT_PROVIDED,
+      timestamp: formatInstant(now.getTime()),
+      category: item.category,
+      type: item.type,
+      level: item.success ? 'success' : 'failure',
+      message: item.message ?? defaultLogText(item.category, item.type, item.success),
+      ...(item.address !== undefined ? { address: item.address } : {}),
+      ...(item.entityType !== undefined && item.entityId !== undefined ? { entityType: item.entityType, entityId: item.entityId } : {}),
+    };
+    this.connections.get(connectionId)?.logs.add(entry, now);
+    this.options.forwarder?.forward(connectionId, entry);
+  }
+
+  private entry(connectionId: string): Monitored {
+    let monitored = this.connections.get(connectionId);
+    if (!monitored) {
+      monitored = { metrics: new ConnectionMetrics(), logs: new ConnectionLogBook(this.options.logDurationMs, this.options.logCapacity) };
+      this.connections.set(connectionId, monitored);
+    }
+    return monitored;
+  }
+}

@@ -1,0 +1,90 @@
+import { formatInstant } from '@twinlink/core';
+import type { JsonObject } from '@twinlink/core';
+import type { LogEntry } from './log-entry.js';
+
+/** Largest logs response body part, in bytes of serialised entries (management.md §8.3). */
+export const MAX_LOG_RESPONSE_BYTES = 250_000;
+
+/** A bounded ring of the latest entries. */
+class Ring {
+  private readonly entries: LogEntry[] = [];
+  constructor(private readonly capacity: number) {}
+  push(entry: LogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > this.capacity) this.entries.shift();
+  }
+  all(): readonly LogEntry[] {
+    return this.entries;
+  }
+}
+
+/**
+ * The connection logs of one connection (management.md §8.2): muted by default; enabled for a
+ * duration by create/open/enable, and each retrieval while enabled extends it (divergence 27).
+ * One logger per (category, type, address) keeps the latest `capacity` success and `capacity`
+ * failure entries. Expiry is judged when asked, so no timer has to run per connection.
+ */
+export class ConnectionLogBook {
+  private enabledSince: Date | undefined;
+  private enabledUntil: Date | undefined;
+  private readonly loggers = new Map<string, { success: Ring; failure: Ring }>();
+
+  constructor(
+    private readonly durationMs: number,
+    private readonly capacity: number,
+  ) {}
+
+  enable(now: Date): void {
+    if (!this.isEnabled(now)) this.enabledSince = now;
+    this.enabledUntil = new Date(now.getTime() + this.durationMs);
+  }
+
+  disable(): void {
+    this.enabledSince = undefined;
+    this.enabledUntil = undefined;
+  }
+
+  isEnabled(now: Date): boolean {
+    return this.enabledUntil !== undefined && this.enabledUntil.getTime() > now.getTime();
+  }
+
+  /** Keeps the entry when logging is enabled; returns whether it was kept. */
+  add(entry: LogEntry, now: Date): boolean {
+    if (!this.isEnabled(now)) return false;
+    const key = `${entry.category}|${entry.type}|${entry.address ?? ''}`;
+    let logger = this.loggers.get(key);
+    if (!logger) {
+      logger = { success: new Ring(this.capacity), failure: new Ring(this.capacity) };
+      this.loggers.set(key, logger);
+    }
+    logger[entry.level].push(entry);
+    return true;
+  }
+
+  /** Clears every entry; the enable state stays. */
+  reset(): void {
+    this.loggers.clear();
+  }
+
+  /**
+   * The fields of a logs response: entries newest first while their serialised size stays within
+   * the cap, then returned oldest first. A retrieval while enabled extends the enabled period.
+   */
+  retrieve(now: Date): JsonObject {
+    if (!this.isEnabled(now)) this.disable();
+    else this.enable(now);
+    const newestFirst = [...this.loggers.values()].flatMap((logger) => [...logger.success.all(), ...logger.failure.all()]).sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+    const kept: LogEntry[] = [];
+    let bytes = 0;
+    for (const entry of newestFirst) {
+      bytes += Buffer.byteLength(JSON.stringify(entry));
+      if (bytes > MAX_LOG_RESPONSE_BYTES) break;
+      kept.push(entry);
+    }
+    return {
+      connectionLogs: kept.reverse() as unknown as JsonObject[],
+      enabledSince: this.enabledSince ? formatInstant(this.enabledSince.getTime()) : null,
+      enabledUntil: this.enabledUntil ? formatInstant(this.enabledUntil.getTime()) : null,
+    };
+  }
+}
