@@ -1,7 +1,7 @@
 import { BindingError } from '../binding-api/binding-error.js';
 import type { BindingPlugin } from '../binding-api/binding-plugin.js';
 import type { ClientContext, ClientEvent } from '../binding-api/client-context.js';
-import type { Consumer, ConsumerSpec, ProtocolClient, Publisher } from '../binding-api/protocol-client.js';
+import type { Consumer, ConsumerSpec, ProtocolClient, Publisher, TestStage } from '../binding-api/protocol-client.js';
 import type { InboundSink } from '../binding-api/settlement.js';
 import type { BackoffPolicy } from './backoff-policy.js';
 import type { ClientSupervisorStatus } from './client-status.js';
@@ -91,6 +91,11 @@ export class ClientSupervisor {
     if (this.phase === 'connected') return Promise.resolve();
     if (this.phase === 'stopping' || this.phase === 'stopped') return Promise.reject(closedError());
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** The binding's per-stage report for testConnection; meaningful once {@link whenConnected} resolved. */
+  test(signal: AbortSignal): Promise<readonly TestStage[]> {
+    return this.client.test(signal);
   }
 
   /**
