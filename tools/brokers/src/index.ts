@@ -1,0 +1,11 @@
+export { BROKER_KINDS, isBrokerKind } from './types.js';
+export type { BrokerKind, BrokerStarter, RunningBroker, StartOptions } from './types.js';
+export { startBrokers } from './start-brokers.js';
+export type { RunningBrokers } from './start-brokers.js';
+export { ensureInstalled } from './install.js';
+export type { InstallOptions } from './install.js';
+export { cacheDir, CACHE_DIR_ENV } from './lib/cache-dir.js';
+export { envNamesOf, kindsProviding } from './env-names.js';
+export { formatEnv } from './format-env.js';
+export { startMosquitto, startMosquittoAuth, startMosquittoTls, MOSQUITTO_USER } from './kinds/mosquitto.js';
+export { startRabbitmq } from './kinds/rabbitmq.js';
