@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { livePidsInGroup } from './proc.js';
+import { familyOf, isAlive } from './proc.js';
 
 /** What to run for one long-lived broker process. */
 export interface ProcessSpec {
@@ -108,15 +108,17 @@ export class BrokerProcess {
   }
 
   /**
-   * Sends SIGTERM to the whole process group, waits up to `graceMs` for the group to disappear,
-   * then SIGKILLs whatever is left.
+   * Sends SIGTERM to the process group, waits up to `graceMs` for the group and every descendant
+   * to end, then SIGKILLs whatever is left.
    */
   async stop(graceMs: number): Promise<void> {
+    const family = familyOf(this.pid);
+    const alive = (): number[] => family.filter(isAlive);
     signalGroup(this.pid, 'SIGTERM');
     const deadline = Date.now() + graceMs;
-    while (groupExists(this.pid) && Date.now() < deadline) await sleep(50);
-    if (groupExists(this.pid)) signalGroup(this.pid, 'SIGKILL');
-    while (groupExists(this.pid)) await sleep(20);
+    while (alive().length > 0 && Date.now() < deadline) await sleep(50);
+    for (const pid of alive()) signalProcess(pid, 'SIGKILL');
+    while (alive().length > 0) await sleep(20);
     await this.exited;
     liveGroups.delete(this.pid);
     await new Promise<void>((resolve) => this.log.end(resolve));
@@ -138,6 +140,10 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function groupExists(pgid: number): boolean {
-  return livePidsInGroup(pgid).length > 0;
+function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // ESRCH: it ended meanwhile.
+  }
 }

@@ -4,17 +4,29 @@ import { readdirSync, readFileSync } from 'node:fs';
 interface ProcStat {
   readonly pid: number;
   readonly state: string;
+  readonly ppid: number;
   readonly pgrp: number;
 }
 
 /**
- * Process ids in process group `pgid` that are still running. Zombies are left out: an orphan
- * whose new parent does not reap it would otherwise look alive forever.
+ * Running processes that belong to the process started as `pid` (a group leader): its group and
+ * every descendant. Descendants count separately because some programs (Erlang's `erl_child_setup`)
+ * move into groups of their own, where a signal to the leader's group does not reach them; take this
+ * snapshot before stopping, since orphans get a new parent once theirs is gone.
  */
-export function livePidsInGroup(pgid: number): number[] {
-  return allProcesses()
-    .filter((p) => p.pgrp === pgid && p.state !== 'Z')
-    .map((p) => p.pid);
+export function familyOf(pid: number): number[] {
+  const processes = allProcesses().filter((p) => p.state !== 'Z');
+  const family = new Set(processes.filter((p) => p.pid === pid || p.pgrp === pid).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) {
+      if (!family.has(p.pid) && family.has(p.ppid)) {
+        family.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...family];
 }
 
 /** Whether process `pid` exists and is not a zombie. */
@@ -39,5 +51,5 @@ function readStat(pid: string): ProcStat | undefined {
   }
   // The command name (field 2) is in parentheses and may contain spaces; fields after it are plain.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { pid: Number(pid), state: fields[0] ?? '', pgrp: Number(fields[2]) };
+  return { pid: Number(pid), state: fields[0] ?? '', ppid: Number(fields[1]), pgrp: Number(fields[2]) };
 }
