@@ -15,6 +15,7 @@ import type { ConfiguredMapper, PayloadMapper } from './payload-mapper.js';
 const FEATURE_DEFINITION = 'org.eclipse.ditto:ConnectionStatus:1.0.0';
 const READY_FOREVER = '9999-12-31T23:59:59Z';
 const INTEGER = /^[+-]?\d{1,16}$/;
+const HEADER_ONLY = ['header'];
 
 function integerHeader(headers: Readonly<Record<string, string>>, name: string, minimum: number): number | undefined {
   const text = headerValue(headers, name);
@@ -62,12 +63,12 @@ export const CONNECTION_STATUS_MAPPER: PayloadMapper = {
   defaultOptions: { featureId: 'ConnectionStatus' },
   configure(options): ConfiguredMapper {
     const thingIdText = stringOption(options, 'thingId') ?? '';
-    const thingId = compileOptionTemplate('thingId', thingIdText);
+    const thingId = compileOptionTemplate('thingId', thingIdText, HEADER_ONLY);
     if (!thingId.hasPlaceholders && parseNamespacedId(thingIdText) === undefined) {
       const invalid = thingIdInvalid(thingIdText);
       throw mapperConfigInvalid(invalid.message, invalid.description);
     }
-    const featureId = compileOptionTemplate('featureId', stringOption(options, 'featureId') ?? 'ConnectionStatus');
+    const featureId = compileOptionTemplate('featureId', stringOption(options, 'featureId') ?? 'ConnectionStatus', HEADER_ONLY);
     return {
       mapInbound(message) {
         const creationTime = integerHeader(message.headers, 'creation-time', 0);

@@ -38,7 +38,7 @@ function checkLiteralId(thing: JsonObject, field: 'thingId' | 'policyId'): void 
     return;
   }
   if (typeof id !== 'string') throw mapperConfigInvalid(`The field '${field}' of the mapper option 'thing' must be a string.`);
-  if (compileOptionTemplate(`thing/${field}`, id).hasPlaceholders || parseNamespacedId(id) !== undefined) return;
+  if (compileOptionTemplate(`thing/${field}`, id, null).hasPlaceholders || parseNamespacedId(id) !== undefined) return;
   const invalid = field === 'thingId' ? thingIdInvalid(id) : policyIdInvalid(id);
   throw mapperConfigInvalid(invalid.message, invalid.description);
 }
@@ -75,7 +75,8 @@ export const IMPLICIT_THING_CREATION_MAPPER: PayloadMapper = {
     const thing = thingTemplateOf(options);
     checkLiteralId(thing, 'thingId');
     checkLiteralId(thing, 'policyId');
-    const template = compileOptionTemplate('thing', JSON.stringify(thing));
+    // only compiled: placeholders of other scopes (`ref:`) fail per message, as in Ditto (divergence 17)
+    const template = compileOptionTemplate('thing', JSON.stringify(thing), null);
     const fixed = template.hasPlaceholders ? undefined : createThingValue(thing);
     const commandHeaders: [string, CompiledTemplate][] = [['if-none-match', compileOptionTemplate('commandHeaders', '*')]];
     for (const [name, text] of stringMapOption(options, 'commandHeaders') ?? []) commandHeaders.push([name, compileOptionTemplate(`commandHeaders/${name}`, text)]);
@@ -97,7 +98,7 @@ export const IMPLICIT_THING_CREATION_MAPPER: PayloadMapper = {
         const headers = new DittoHeaders();
         for (const [name, header] of commandHeaders) {
           const value = firstValue(header.evaluate(placeholders, { caseInsensitiveHeaders: true }));
-          if (value !== undefined) headers.set(name, value);
+          if (value !== undefined) headers.set(name.toLowerCase(), value);
         }
         headers.set('allow-policy-lockout', allowPolicyLockout);
         return [{ topic: created.topic, headers: headers.toObject(), path: '/', value: created.value }];

@@ -67,10 +67,19 @@ export function contentTypeBlocklist(options: MapperOptions): ReadonlySet<string
   return new Set(text.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
 }
 
-/** Compiles a template option once; a syntax error becomes a configuration error naming the option. */
-export function compileOptionTemplate(key: string, template: string): CompiledTemplate {
+/** Placeholder prefixes of mapper option templates over an external message (placeholders.md §3.1). */
+export const EXTERNAL_MESSAGE_PREFIXES: readonly string[] = ['header', 'time', 'request'];
+
+/**
+ * Compiles a template option once and, unless `prefixes` is `null`, checks it with the prefixes its
+ * position knows; a syntax error, unknown function or unknown placeholder becomes a configuration
+ * error naming the option.
+ */
+export function compileOptionTemplate(key: string, template: string, prefixes: readonly string[] | null = EXTERNAL_MESSAGE_PREFIXES): CompiledTemplate {
   try {
-    return compileTemplate(template);
+    const compiled = compileTemplate(template);
+    if (prefixes !== null) compiled.validate({ allowedPrefixes: new Set(prefixes), dummy: 'dummy' });
+    return compiled;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw mapperConfigInvalid(`The mapper option '${key}' is not a valid template: ${message}`);

@@ -2,6 +2,8 @@ import type { ExternalMessage } from '../binding-api/external-message.js';
 import type { JsonValue } from '../json/json-value.js';
 import { isJsonObject } from '../json/json-value.js';
 import type { CompiledTemplate } from '../placeholders/compile-template.js';
+import { PLACEHOLDER_PREFIXES } from '../placeholders/namespaces/namespace-registry.js';
+import type { PlaceholderContext } from '../placeholders/placeholder-context.js';
 import type { DittoProtocolMessage, HeaderValue } from '../protocol/envelope.js';
 import { DittoHeaders, headerString, headerValue } from '../protocol/headers.js';
 import { resolveKeepLiteral } from '../placeholders/positions.js';
@@ -25,11 +27,20 @@ function liveRetrieveResponse(message: ExternalMessage): { response: DittoProtoc
   }
 }
 
+// keep-literal (placeholders.md §2): whatever does not resolve stays as written
+function keepLiteral(template: CompiledTemplate, context: PlaceholderContext): string {
+  try {
+    return resolveKeepLiteral(template, context, { caseInsensitiveHeaders: true });
+  } catch {
+    return template.template;
+  }
+}
+
 function mergeHeaders(entries: readonly HeaderEntry[], message: ExternalMessage, context: MappingContext, correlationId: HeaderValue | undefined): DittoHeaders {
   const placeholders = { headers: message.headers, time: context.now, request: { subjectIds: context.authorizationSubjects } };
   const headers = new DittoHeaders();
   for (const entry of entries) {
-    headers.set(entry.name, 'template' in entry ? resolveKeepLiteral(entry.template, placeholders, { caseInsensitiveHeaders: true }) : entry.value);
+    headers.set(entry.name, 'template' in entry ? keepLiteral(entry.template, placeholders) : entry.value);
   }
   if (correlationId !== undefined && correlationId !== null) headers.set('correlation-id', `${headerString(correlationId)}-merge-into-twin`);
   headers.set('content-type', 'application/merge-patch+json');
@@ -52,7 +63,7 @@ export const UPDATE_TWIN_WITH_LIVE_RESPONSE_MAPPER: PayloadMapper = {
     const given = objectOption(options, 'dittoHeadersForMerge') ?? {};
     const entries: HeaderEntry[] = Object.keys(given).map((name) => {
       const value = given[name] as JsonValue;
-      if (typeof value === 'string') return { name, template: compileOptionTemplate(`dittoHeadersForMerge/${name}`, value) };
+      if (typeof value === 'string') return { name, template: compileOptionTemplate(`dittoHeadersForMerge/${name}`, value, PLACEHOLDER_PREFIXES) };
       return { name, value: isJsonObject(value) ? JSON.stringify(value) : value };
     });
     return {
