@@ -3,14 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isBindingDefinition } from '@twinlink/core';
-import type { BindingDefinition, BindingSkipCode, SkippedBinding } from '@twinlink/core';
+import type { BindingDefinition, SkippedBinding } from '@twinlink/core';
 import { manifestAdmitsCore, readManifest } from './binding-manifest.js';
 
-/** Skip codes of discovery: core's, plus a package that is missing or throws while loading. */
-export type DiscoverySkipCode = BindingSkipCode | 'TWINLINK_ERR_BINDING_LOAD';
-
-/** A skipped package with a discovery code. */
-export type DiscoverySkip = Omit<SkippedBinding, 'code'> & { readonly code: DiscoverySkipCode };
 
 /** Where and how discovery looks. */
 export interface DiscoveryOptions {
@@ -27,7 +22,7 @@ export interface DiscoveryOptions {
 /** What discovery found. */
 export interface DiscoveryResult {
   readonly definitions: readonly BindingDefinition[];
-  readonly skipped: readonly DiscoverySkip[];
+  readonly skipped: readonly SkippedBinding[];
 }
 
 interface Candidate {
@@ -49,7 +44,7 @@ export async function discoverBindings(options: DiscoveryOptions): Promise<Disco
   const dependencies = Object.keys({ ...(appPackage['dependencies'] as object | undefined), ...(appPackage['optionalDependencies'] as object | undefined) });
   const candidates: Candidate[] = [...dependencies.map((request) => ({ request, explicit: false })), ...options.packages.map((request) => ({ request, explicit: true }))];
   const definitions: BindingDefinition[] = [];
-  const skipped: DiscoverySkip[] = [];
+  const skipped: SkippedBinding[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
     const outcome = await examine(candidate, options.appDir, importModule);
@@ -61,7 +56,7 @@ export async function discoverBindings(options: DiscoveryOptions): Promise<Disco
   return { definitions, skipped };
 }
 
-async function examine(candidate: Candidate, appDir: string, importModule: (specifier: string) => Promise<unknown>): Promise<DiscoverySkip | { packageName: string; definition: BindingDefinition } | undefined> {
+async function examine(candidate: Candidate, appDir: string, importModule: (specifier: string) => Promise<unknown>): Promise<SkippedBinding | { packageName: string; definition: BindingDefinition } | undefined> {
   const isPath = isAbsolute(candidate.request) || candidate.request.startsWith('.');
   const dir = isPath ? resolve(candidate.request) : findPackageDir(candidate.request, appDir);
   if (!dir) {

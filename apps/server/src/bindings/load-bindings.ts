@@ -6,7 +6,6 @@ import type { ServiceConfig } from '../config/service-config.js';
 import type { LoadedBinding } from '../runtime.js';
 import { BUILTIN_BINDINGS } from './builtin-bindings.js';
 import { discoverBindings } from './discover-bindings.js';
-import type { DiscoverySkip } from './discover-bindings.js';
 
 /** The bindings the runtime works with. */
 export interface LoadedBindings {
@@ -15,7 +14,7 @@ export interface LoadedBindings {
   /** The runtime plugin per connection type, resolved from the bindings' container modules. */
   readonly plugins: ReadonlyMap<string, BindingPlugin>;
   readonly loaded: readonly LoadedBinding[];
-  readonly skipped: readonly DiscoverySkip[];
+  readonly skipped: readonly SkippedBinding[];
 }
 
 /** Inputs of {@link loadBindings}. */
@@ -39,7 +38,7 @@ export async function loadBindings(options: LoadBindingsOptions): Promise<Loaded
   const checked = new BindingRegistry([...builtins, ...discovered.definitions]);
   const container = new Container();
   const usable: BindingDefinition[] = [];
-  const skipped: DiscoverySkip[] = [...discovered.skipped, ...checked.skipped];
+  const skipped: SkippedBinding[] = [...discovered.skipped, ...checked.skipped];
   for (const binding of checked.accepted) {
     try {
       container.load(binding.containerModule);
@@ -69,10 +68,3 @@ export async function loadBindings(options: LoadBindingsOptions): Promise<Loaded
   return { registry, plugins, loaded, skipped };
 }
 
-/**
- * The skips as the runtime seam types them. Core's BindingSkipCode does not list
- * `TWINLINK_ERR_BINDING_LOAD` yet; the values are strings either way.
- */
-export function asSkippedBindings(skipped: readonly DiscoverySkip[]): readonly SkippedBinding[] {
-  return skipped as readonly SkippedBinding[];
-}

@@ -5,7 +5,7 @@ import type { BindingDefinition } from '@twinlink/core';
 import { DISCARDING_ANNOUNCEMENT_SINK } from '../announcements/announcement-sink.js';
 import type { AnnouncementSink } from '../announcements/announcement-sink.js';
 import { ConnectionAnnouncer } from '../announcements/connection-announcer.js';
-import { asSkippedBindings, loadBindings } from '../bindings/load-bindings.js';
+import { loadBindings } from '../bindings/load-bindings.js';
 import { ConnectionEngine } from '../connections/connection-engine.js';
 import type { InboundSinkFactory } from '../connections/connection-engine.js';
 import { ConnectionStore } from '../connections/connection-store.js';
@@ -54,7 +54,7 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
   const connections = new EngineConnectionService(store, engine, lifecycle, monitoring, instanceId);
   return {
     connections,
-    bindings: { loaded: bindings.loaded, skipped: asSkippedBindings(bindings.skipped) },
+    bindings: { loaded: bindings.loaded, skipped: bindings.skipped },
     metricsRegistry: prometheus.registry,
     async start() {
       const stored = await store.all();

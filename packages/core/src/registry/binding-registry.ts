@@ -5,7 +5,11 @@ import { isBindingDefinition } from '../binding-api/binding-definition.js';
 import type { ConnectionTypeSpec } from '../binding-api/connection-type-spec.js';
 
 /** Why a binding was not loaded; stable codes. @public */
-export type BindingSkipCode = 'TWINLINK_ERR_BINDING_NOT_A_BINDING' | 'TWINLINK_ERR_BINDING_API_MISMATCH' | 'TWINLINK_ERR_BINDING_DUPLICATE_TYPE';
+export type BindingSkipCode =
+  | 'TWINLINK_ERR_BINDING_NOT_A_BINDING'
+  | 'TWINLINK_ERR_BINDING_API_MISMATCH'
+  | 'TWINLINK_ERR_BINDING_DUPLICATE_TYPE'
+  | 'TWINLINK_ERR_BINDING_LOAD';
 
 /** A binding that was offered but not accepted. @public */
 export interface SkippedBinding {
