@@ -40,6 +40,37 @@ describe('mapping references', () => {
     expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: ['ConnectionStatus'] }] }))).toEqual(invalid('^The mapper ConnectionStatus could not be loaded.$'));
     expect(errorOf(amqpConnection({ mappingDefinitions: { m: { mappingEngine: 'Nope', options: {} } } }))).toEqual(invalid('The mapper m could not be loaded.'));
   });
+
+  const withMapper = (definition: Record<string, unknown>, payloadMapping = ['m']) =>
+    errorOf(amqpConnection({ mappingDefinitions: { m: definition }, sources: [{ ...source, payloadMapping }] }));
+
+  it('reports a used definition without its mandatory options as not loadable', () => {
+    expect(withMapper({ mappingEngine: 'ConnectionStatus', options: {} })).toEqual(
+      expect.objectContaining({ message: 'The mapper m could not be loaded.', description: expect.stringContaining("property 'thingId' was missing") }),
+    );
+    expect(withMapper({ mappingEngine: 'ImplicitThingCreation', options: { commandHeaders: {} } })).toEqual(invalid('^The mapper m could not be loaded.$'));
+  });
+
+  it("reports bad option values with the mapper's own message", () => {
+    expect(withMapper({ mappingEngine: 'ConnectionStatus', options: { thingId: 'no-thing-id' } })).toEqual(invalid("^Thing ID 'no-thing-id' is not valid!$"));
+    expect(withMapper({ mappingEngine: 'ImplicitThingCreation', options: { thing: { attributes: {} } } })).toEqual(invalid("property 'thing/thingId' was missing"));
+    expect(withMapper({ mappingEngine: 'Normalized', options: { fields: 'a(b' } })).toEqual(invalid('field selector'));
+    expect(withMapper({ mappingEngine: 'RawMessage', options: { incomingMessageHeaders: { x: '{{ header:a | fn:nope() }}' } } })).toEqual(invalid('incomingMessageHeaders/x'));
+    expect(withMapper({ mappingEngine: 'Ditto', options: { 'content-type-blocklist': { a: 1 } } })).toEqual(invalid('content-type-blocklist'));
+  });
+
+  it('accepts valid definitions by alias or class name, JavaScript by name, and leaves unused definitions to the engine check', () => {
+    expect(withMapper({ mappingEngine: 'ConnectionStatus', options: { thingId: '{{ header:device_id }}' } })).toBeUndefined();
+    expect(withMapper({ mappingEngine: 'ImplicitThingCreationMessageMapper', options: { thing: { thingId: '{{ header:id }}' } } })).toBeUndefined();
+    expect(withMapper({ mappingEngine: 'JavaScript', options: { incomingScript: 'function mapToDittoProtocolMsg() { return null; }' } })).toBeUndefined();
+    expect(withMapper({ mappingEngine: 'ConnectionStatus', options: {} }, ['Ditto'])).toBeUndefined();
+    expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: ['ImplicitThingCreation'] }] }))).toEqual(invalid('^The mapper ImplicitThingCreation could not be loaded.$'));
+    expect(errorOf(amqpConnection({ sources: [{ ...source, payloadMapping: ['JavaScript'] }] }))).toEqual(invalid('^The mapper JavaScript could not be loaded.$'));
+  });
+
+  it('accepts engines registered elsewhere by name', () => {
+    expect(errorOf(amqpConnection({ mappingDefinitions: { m: { mappingEngine: 'Custom', options: {} } }, sources: [{ ...source, payloadMapping: ['m'] }] }), { mapperEngines: ['Custom'] })).toBeUndefined();
+  });
 });
 
 describe('certificates', () => {

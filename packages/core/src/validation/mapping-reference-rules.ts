@@ -1,22 +1,54 @@
 import type { DittoError } from '../errors/ditto-error.js';
+import { createMapperRegistry } from '../mapping/built-in-mappers.js';
+import { loadMapperById } from '../mapping/connection-mappers.js';
+import type { MapperRegistry } from '../mapping/mapper-registry.js';
 import type { ValidationContext } from './validation-context.js';
 import { configurationInvalid } from './validation-errors.js';
 
-/** Built-in mapper aliases usable without a mapping definition (mapping.md §1). */
-export const CONFIGURATION_FREE_MAPPERS = ['Ditto', 'Normalized', 'RawMessage', 'UpdateTwinWithLiveResponse', 'CloudEvents'] as const;
-/** Every built-in mapping engine alias. */
-export const BUILT_IN_MAPPING_ENGINES = [...CONFIGURATION_FREE_MAPPERS, 'JavaScript', 'ConnectionStatus', 'ImplicitThingCreation'] as const;
+/** Engines known by name whose implementation is not in the registry (their options are checked when they are added). */
+const ENGINES_KNOWN_BY_NAME: readonly string[] = ['JavaScript'];
 
-/** Every payloadMapping id names a definition or a configuration-free alias; every definition names a known engine. */
-export function checkMappingReferences({ connection, mapperEngines }: ValidationContext): DittoError | undefined {
-  const engines = new Set<string>([...BUILT_IN_MAPPING_ENGINES, ...mapperEngines]);
+let defaultRegistry: MapperRegistry | undefined;
+
+/**
+ * Every definition names a known engine; every payloadMapping id names a definition or the alias of a
+ * mapper that needs no configuration (mapping.md §1); every used definition is instantiated through
+ * the registry, so missing mandatory options ("The mapper <id> could not be loaded.") and bad option
+ * values (the mapper's own message) fail here (connection-model.md §8).
+ */
+export function checkMappingReferences({ connection, mapperEngines }: ValidationContext, registry?: MapperRegistry): DittoError | undefined {
+  const mappers = registry ?? (defaultRegistry ??= createMapperRegistry());
+  const knownByName = new Set<string>([...ENGINES_KNOWN_BY_NAME, ...mapperEngines]);
   for (const [id, definition] of Object.entries(connection.mappingDefinitions)) {
-    if (!engines.has(definition.mappingEngine)) return configurationInvalid(`The mapper ${id} could not be loaded.`, `The mapping engine '${definition.mappingEngine}' is not known.`);
+    if (mappers.get(definition.mappingEngine) === undefined && !knownByName.has(definition.mappingEngine)) {
+      return configurationInvalid(`The mapper ${id} could not be loaded.`, `The mapping engine '${definition.mappingEngine}' is not known.`);
+    }
   }
-  const usable = new Set<string>([...Object.keys(connection.mappingDefinitions), ...CONFIGURATION_FREE_MAPPERS]);
+  const checked = new Set<string>();
   for (const entry of [...connection.sources, ...connection.targets]) {
-    const unknown = entry.payloadMapping.find((id) => !usable.has(id));
-    if (unknown !== undefined) return configurationInvalid(`The mapper ${unknown} could not be loaded.`, 'Reference a mapping definition of the connection or a built-in mapper that needs no configuration.');
+    for (const id of entry.payloadMapping) {
+      if (checked.has(id)) continue;
+      checked.add(id);
+      const error = checkMapperId(id, connection, mappers, knownByName);
+      if (error) return error;
+    }
   }
   return undefined;
+}
+
+function checkMapperId(id: string, connection: ValidationContext['connection'], registry: MapperRegistry, knownByName: ReadonlySet<string>): DittoError | undefined {
+  const definitions = connection.mappingDefinitions;
+  const definition = Object.prototype.hasOwnProperty.call(definitions, id) ? definitions[id] : undefined;
+  if (definition !== undefined && registry.get(definition.mappingEngine) === undefined && knownByName.has(definition.mappingEngine)) return undefined;
+  const loaded = loadMapperById(id, connection, registry);
+  if (loaded === undefined) {
+    return configurationInvalid(`The mapper ${id} could not be loaded.`, 'Reference a mapping definition of the connection or a built-in mapper that needs no configuration.');
+  }
+  if (loaded.ok) {
+    const closing = loaded.mapper.close?.();
+    if (closing instanceof Promise) closing.catch(() => undefined);
+    return undefined;
+  }
+  if (loaded.reason === 'invalidOptions') return configurationInvalid(loaded.error.message, loaded.error.description);
+  return configurationInvalid(`The mapper ${id} could not be loaded.`, loaded.error.message);
 }
