@@ -1,10 +1,12 @@
 import type { BrokerKind } from '../types.js';
 import type { BrokerDefinition } from './broker-definition.js';
+import { artemisDefinition } from './artemis.js';
+import { kafkaDefinition } from './kafka.js';
 import { mosquittoDefinitions } from './mosquitto.js';
 import { rabbitmqDefinition } from './rabbitmq.js';
 
 const definitions = new Map<BrokerKind, BrokerDefinition>(
-  [...mosquittoDefinitions, rabbitmqDefinition].map((d) => [d.kind, d]),
+  [...mosquittoDefinitions, rabbitmqDefinition, kafkaDefinition, artemisDefinition].map((d) => [d.kind, d]),
 );
 
 /** The definition of `kind`; fails for a kind that is declared but not implemented. */
