@@ -22,7 +22,8 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: protocolLibraries },
             { sourceTag: 'scope:binding', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:binding', 'scope:app'] },
+            { sourceTag: 'scope:twins', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:binding', 'scope:twins', 'scope:app'] },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:core', 'scope:binding', 'scope:app', 'scope:tool'] },
           ],
         },
