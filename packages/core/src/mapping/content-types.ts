@@ -14,7 +14,7 @@ export function mediaTypeOf(contentType: string): string {
 }
 
 /** The `charset` parameter of a content type, if any. */
-export function charsetOf(contentType: string | undefined): string | undefined {
+function charsetOf(contentType: string | undefined): string | undefined {
   if (contentType === undefined) return undefined;
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
   return match?.[1];

@@ -1,11 +1,9 @@
 import type { ExternalMessage } from '../binding-api/external-message.js';
 import { DittoError } from '../errors/ditto-error.js';
-import type { JsonObject } from '../json/json-value.js';
 import type { PlaceholderContext } from '../placeholders/placeholder-context.js';
 import type { DittoProtocolMessage, HeaderValue } from '../protocol/envelope.js';
 import { headerString, headerValue } from '../protocol/headers.js';
-import { placeholderContextOf, reconstructThingFromEvent } from '../protocol/signal-views.js';
-import { mergeJson } from '../topics/merge-json.js';
+import { placeholderContextOf } from '../protocol/signal-views.js';
 import type { ChainInput } from './map-inbound.js';
 import type { MappingChain } from './mapping-chain.js';
 import { tooManyMessages, unknownProblem } from './mapping-errors.js';
@@ -67,12 +65,6 @@ function outboundConditionContext(message: DittoProtocolMessage, connectionId: s
   for (const name of Object.keys(message.headers)) {
     Object.defineProperty(headers, name, { value: headerString(message.headers[name] as HeaderValue), enumerable: true, writable: true, configurable: true });
   }
-  const thing = reconstructThingFromEvent(message);
-  return placeholderContextOf(message, {
-    headers,
-    time: now,
-    request: { subjectIds: subjects },
-    connectionId,
-    thingJson: message.extra === undefined ? thing : (mergeJson(thing, message.extra) as JsonObject),
-  });
+  // `thing-json:` cannot be a function parameter (placeholders.md §1.1), so conditions never read it
+  return placeholderContextOf(message, { headers, time: now, request: { subjectIds: subjects }, connectionId, thingJson: null });
 }

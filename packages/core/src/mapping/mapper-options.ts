@@ -68,7 +68,7 @@ export function contentTypeBlocklist(options: MapperOptions): ReadonlySet<string
 }
 
 /** Placeholder prefixes of mapper option templates over an external message (placeholders.md §3.1). */
-export const EXTERNAL_MESSAGE_PREFIXES: readonly string[] = ['header', 'time', 'request'];
+const EXTERNAL_MESSAGE_PREFIXES: readonly string[] = ['header', 'time', 'request'];
 
 /**
  * Compiles a template option once and, unless `prefixes` is `null`, checks it with the prefixes its

@@ -72,7 +72,3 @@ export function headersTooLarge(maxBytes: number): DittoError {
   });
 }
 
-/** Any thrown value as a Ditto error, or `undefined` when it is none. */
-export function asDittoError(error: unknown): DittoError | undefined {
-  return error instanceof DittoError ? error : undefined;
-}
