@@ -224,3 +224,30 @@ export { SYSTEM_CLOCK } from './supervision/supervisor-clock.js';
 export type { SupervisorClock } from './supervision/supervisor-clock.js';
 export { buildTlsOptions } from './client-context/tls-options.js';
 export { createHostValidator } from './client-context/host-validator.js';
+
+// Payload mapping
+export type {
+  ConfiguredMapper,
+  MapperConfigurationContext,
+  MapperDirection,
+  MapperOptions,
+  MappingContext,
+  MaybePromise,
+  PayloadMapper,
+} from './mapping/payload-mapper.js';
+export { MapperRegistry } from './mapping/mapper-registry.js';
+export type { MapperLoadResult, MapperRequest } from './mapping/mapper-registry.js';
+export { BUILT_IN_MAPPERS, createMapperRegistry } from './mapping/built-in-mappers.js';
+export { ConnectionMappers, loadMapperById } from './mapping/connection-mappers.js';
+export type { ConnectionMappersOptions, MappingConfiguration } from './mapping/connection-mappers.js';
+export { INBOUND_PAYLOAD_MAPPER_HEADER, mapInboundMessage } from './mapping/map-inbound.js';
+export type { ChainInput } from './mapping/map-inbound.js';
+export { mapOutboundMessage } from './mapping/map-outbound.js';
+export type { OutboundChainInput } from './mapping/map-outbound.js';
+export { compileCondition, DEFAULT_MAPPING_LIMITS } from './mapping/mapping-chain.js';
+export type { ChainedMapper, CompiledCondition, MappingChain, MappingLimits } from './mapping/mapping-chain.js';
+export type { DropReason, DroppedOutcome, FailedOutcome, InboundMappingOutcome, MappedSignal, OutboundMappingOutcome } from './mapping/mapping-outcome.js';
+export { DEFAULT_CONTENT_TYPE_BLOCKLIST, parseProtocolPayload, protocolExternalMessage } from './mapping/ditto-mapper.js';
+export { DITTO_PROTOCOL_CONTENT_TYPE, payloadKindOf, payloadText } from './mapping/content-types.js';
+export type { PayloadKind } from './mapping/content-types.js';
+export { mapperConfigInvalid, mapperOptionMissing, mappingFailed } from './mapping/mapping-errors.js';
