@@ -1,6 +1,7 @@
 import type { ExternalMessage } from '../binding-api/external-message.js';
 import type { JsonObject } from '../json/json-value.js';
 import { parseNamespacedId } from '../model/entity-id.js';
+import type { NamespacedId } from '../model/entity-id.js';
 import type { CompiledTemplate } from '../placeholders/compile-template.js';
 import { firstValue } from '../placeholders/pipeline-element.js';
 import { formatInstant } from '../placeholders/namespaces/time-expression.js';
@@ -36,9 +37,8 @@ function iso(epochMillis: number): string | undefined {
   return Number.isFinite(epochMillis) && Math.abs(epochMillis) <= 8.64e15 ? formatInstant(epochMillis) : undefined;
 }
 
-function statusCommand(thingId: string, featureId: string, creationTime: number, ttd: number): DittoProtocolMessage | undefined {
-  const [namespace, name] = [thingId.slice(0, thingId.indexOf(':')), thingId.slice(thingId.indexOf(':') + 1)];
-  const topic = `${namespace}/${name}/things/twin/commands/modify`;
+function statusCommand(thingId: NamespacedId, featureId: string, creationTime: number, ttd: number): DittoProtocolMessage | undefined {
+  const topic = `${thingId.namespace}/${thingId.name}/things/twin/commands/modify`;
   const headers = { 'response-required': false, 'requested-acks': [] };
   const readySince = iso(creationTime);
   if (readySince === undefined) return undefined;
@@ -75,9 +75,9 @@ export const CONNECTION_STATUS_MAPPER: PayloadMapper = {
         const ttd = integerHeader(message.headers, 'ttd', -1);
         const id = resolveId(thingId, message);
         const feature = resolveId(featureId, message);
-        if (creationTime === undefined || ttd === undefined || id === undefined || feature === undefined || feature.length === 0) return [];
-        if (parseNamespacedId(id) === undefined || feature.includes('/')) return [];
-        const command = statusCommand(id, feature, creationTime, ttd);
+        const parsedId = id === undefined ? undefined : parseNamespacedId(id);
+        if (creationTime === undefined || ttd === undefined || parsedId === undefined || feature === undefined || feature.length === 0 || feature.includes('/')) return [];
+        const command = statusCommand(parsedId, feature, creationTime, ttd);
         return command === undefined ? [] : [command];
       },
       mapOutbound: () => [],
