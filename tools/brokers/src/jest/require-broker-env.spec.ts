@@ -13,7 +13,7 @@ describe('requireBrokerEnv', () => {
 
   it.each([{}, { CI: 'false' }, { CI: '' }])('fails with instructions to start the broker locally (%o)', (env) => {
     expect(() => requireBrokerEnv('TWINLINK_TEST_MQTT_TLS_CA_FILE', env)).toThrow(
-      /no broker to test against.*npx twinlink-brokers start mosquitto-tls --env-file/,
+      /no broker to test against.*npx twinlink-brokers start mosquitto-tls --env-out/,
     );
   });
 

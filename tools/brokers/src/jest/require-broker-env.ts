@@ -25,6 +25,6 @@ export function requireBrokerEnv(name: string, env: NodeJS.ProcessEnv = process.
   throw new Error(
     `${name} is not set, so there is no broker to test against. Add withBrokers(config, [${kinds.map((k) => `'${k}'`).join(', ')}]) ` +
       `to this package's jest.config.js, or start the broker yourself and export its variables: ` +
-      `npx twinlink-brokers start ${kindList} --env-file /tmp/brokers.env & then . /tmp/brokers.env`,
+      `npx twinlink-brokers start ${kindList} --env-out /tmp/brokers.env & then . /tmp/brokers.env`,
   );
 }
