@@ -8,6 +8,8 @@ import 'reflect-metadata';
 export { DittoError, isDittoErrorJson } from './errors/ditto-error.js';
 export type { DittoErrorJson } from './errors/ditto-error.js';
 export type { JsonValue, JsonObject } from './json/json-value.js';
+export { isJsonObject, ownValue, setOwn, jsonEqual } from './json/json-value.js';
+export { pointerSegments, pointerOf, valueAt, withValueAt } from './json/json-pointer.js';
 
 // Connection model
 export { DITTO_CONNECTION_TYPES } from './model/connection.js';

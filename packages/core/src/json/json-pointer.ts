@@ -1,4 +1,4 @@
-import { isJsonObject, ownValue } from './json-value.js';
+import { isJsonObject, ownValue, setOwn } from './json-value.js';
 
 /**
  * Splits a Ditto JSON pointer into segments. A leading `/` is optional, `/` alone (or the empty
@@ -37,6 +37,6 @@ export function withValueAt(root: unknown, segments: readonly string[], value: u
   const [head, ...rest] = segments as [string, ...string[]];
   const base: Record<string, unknown> = isJsonObject(root) ? { ...root } : {};
   const next = rest.length === 0 ? value : withValueAt(ownValue(base, head), rest, value);
-  Object.defineProperty(base, head, { value: next, enumerable: true, writable: true, configurable: true });
+  setOwn(base, head, next);
   return base;
 }

@@ -1,5 +1,5 @@
+import { isJsonObject, ownValue, setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
-import { isObject, own, put } from '../json/json-tree.js';
 import type { Permission, ResourceType } from './permissions.js';
 import { isPermission, PERMISSION_BITS } from './permissions.js';
 import type { PolicyNode, WalkState } from './policy-trie.js';
@@ -46,16 +46,16 @@ export class PolicyEnforcer {
   /** Compiles the `entries` of a (validated) policy JSON. */
   constructor(policy: JsonObject) {
     const subjectIds = new Set<string>();
-    const entries = own(policy, 'entries');
-    if (isObject(entries)) {
+    const entries = ownValue(policy, 'entries');
+    if (isJsonObject(entries)) {
       for (const label of Object.keys(entries)) {
         const entry = entries[label];
-        if (!isObject(entry)) continue;
-        const subjectsJson = own(entry, 'subjects');
-        const subjects = isObject(subjectsJson) ? Object.keys(subjectsJson) : [];
+        if (!isJsonObject(entry)) continue;
+        const subjectsJson = ownValue(entry, 'subjects');
+        const subjects = isJsonObject(subjectsJson) ? Object.keys(subjectsJson) : [];
         for (const subject of subjects) subjectIds.add(subject);
-        const resources = own(entry, 'resources');
-        if (isObject(resources)) this.addResources(resources, subjects);
+        const resources = ownValue(entry, 'resources');
+        if (isJsonObject(resources)) this.addResources(resources, subjects);
       }
     }
     this.subjectIds = [...subjectIds];
@@ -65,7 +65,7 @@ export class PolicyEnforcer {
     for (const key of Object.keys(resources)) {
       const parsed = parseResourceKey(key);
       const effect = resources[key];
-      if (parsed === undefined || !isObject(effect)) continue;
+      if (parsed === undefined || !isJsonObject(effect)) continue;
       let node = this.roots.get(parsed.type);
       if (node === undefined) this.roots.set(parsed.type, (node = {}));
       for (const segment of parsed.segments) {
@@ -74,8 +74,8 @@ export class PolicyEnforcer {
         if (child === undefined) node.children.set(segment, (child = {}));
         node = child;
       }
-      node.grants = addMask(node.grants, subjects, maskOf(own(effect, 'grant')));
-      node.revokes = addMask(node.revokes, subjects, maskOf(own(effect, 'revoke')));
+      node.grants = addMask(node.grants, subjects, maskOf(ownValue(effect, 'grant')));
+      node.revokes = addMask(node.revokes, subjects, maskOf(ownValue(effect, 'revoke')));
     }
   }
 
@@ -129,7 +129,7 @@ export class PolicyEnforcer {
 
 function viewOf(value: JsonValue, node: PolicyNode, state: WalkState, depth: number, subjects: readonly string[], bit: number): JsonValue | undefined {
   const allowed = permitted(state);
-  if (node.children === undefined || !isObject(value)) return allowed ? value : undefined;
+  if (node.children === undefined || !isJsonObject(value)) return allowed ? value : undefined;
   let result: JsonObject | undefined;
   let unchanged = true;
   const keys = Object.keys(value);
@@ -140,7 +140,7 @@ function viewOf(value: JsonValue, node: PolicyNode, state: WalkState, depth: num
     if (kept !== member) unchanged = false;
     if (kept === undefined) continue;
     result ??= {};
-    put(result, key, kept);
+    setOwn(result, key, kept);
   }
   if (unchanged && keys.length > 0) return value;
   if (result !== undefined) return result;

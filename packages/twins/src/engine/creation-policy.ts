@@ -1,9 +1,8 @@
-import { DittoError, parseNamespacedId, policyIdInvalid } from '@twinlink/core';
+import { DittoError, ownValue, parseNamespacedId, policyIdInvalid } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
 import type { PolicyEnforcer } from '../auth/policy-enforcer.js';
 import { policyNotAccessible, policyNotCreatable, policyTooLarge } from '../errors/policy-errors.js';
 import { policyCreationFailed, policyMissingForCreate } from '../errors/thing-errors.js';
-import { own } from '../json/json-tree.js';
 import { defaultPolicy } from '../model/default-policy.js';
 import { normalizePolicy } from '../model/policy-json.js';
 import type { PolicyRecord } from '../store/twin-store.js';
@@ -39,10 +38,10 @@ function copiedPolicy(ctx: EngineContext, copyFrom: JsonValue, policyId: string,
  * @throws DittoError `things:thing.notcreatable` (400), `policies:*` errors, `things:policyId.invalid`
  */
 export function creationPolicy(ctx: EngineContext, value: JsonObject, thingId: string, subjects: readonly string[], allowLockout: boolean, now: string): CreationPolicy {
-  const given = own(value, 'policyId');
+  const given = ownValue(value, 'policyId');
   if (given !== undefined && (typeof given !== 'string' || parseNamespacedId(given) === undefined)) throw policyIdInvalid(String(given));
-  const inline = own(value, '_policy');
-  const copyFrom = own(value, '_copyPolicyFrom');
+  const inline = ownValue(value, '_policy');
+  const copyFrom = ownValue(value, '_copyPolicyFrom');
   if (given !== undefined && inline === undefined && copyFrom === undefined) {
     const record = ctx.store.policy(given);
     const enforcer = ctx.enforcerOf(record);

@@ -1,8 +1,8 @@
-import { unsupportedTopicAndPath } from '@twinlink/core';
+import { isJsonObject, ownValue, unsupportedTopicAndPath } from '@twinlink/core';
 import type { DittoProtocolMessage, JsonObject, JsonValue, PolicyCommandSignal } from '@twinlink/core';
 import type { PolicyEnforcer } from '../auth/policy-enforcer.js';
 import { policyConflict, policyIdNotSettable, policyModificationInvalid, policyNotAccessible, policyNotCreatable, policyNotModifiable, policyTooLarge, policyUnavailable } from '../errors/policy-errors.js';
-import { deleteAt, getAt, isObject, own, setAt } from '../json/json-tree.js';
+import { deleteAt, getAt, setAt } from '../json/json-tree.js';
 import { revisionTag, valueTag } from '../model/etag.js';
 import { normalizePolicy } from '../model/policy-json.js';
 import type { PolicyRecord } from '../store/twin-store.js';
@@ -19,7 +19,7 @@ function respond(message: DittoProtocolMessage, status: number, value?: JsonValu
 }
 
 function newPolicy(value: JsonValue | undefined, policyId: string): JsonObject {
-  const given = isObject(value) ? own(value, 'policyId') : undefined;
+  const given = isJsonObject(value) ? ownValue(value, 'policyId') : undefined;
   if (given !== undefined && given !== policyId) throw policyIdNotSettable();
   return normalizePolicy(value ?? null, policyId);
 }

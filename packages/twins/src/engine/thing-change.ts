@@ -1,9 +1,9 @@
-import { parseNamespacedId, policyIdInvalid } from '@twinlink/core';
+import { isJsonObject, jsonEqual, ownValue, parseNamespacedId, policyIdInvalid } from '@twinlink/core';
 import type { JsonObject, JsonValue, ThingCommandSignal } from '@twinlink/core';
 import { policyNotAccessible } from '../errors/policy-errors.js';
 import { notModifiedAsEqual } from '../errors/precondition-errors.js';
 import { inlinePolicyNotAllowed, mergeInvalid, thingIdNotSettable } from '../errors/thing-errors.js';
-import { deleteAt, isObject, jsonEqual, own, setAt } from '../json/json-tree.js';
+import { deleteAt, setAt } from '../json/json-tree.js';
 import { applyMergePatch, minimizeMergePatch } from '../json/merge-patch.js';
 import { checkResourceValue, normalizeThing } from '../model/thing-json.js';
 import type { EngineContext } from './engine-context.js';
@@ -27,12 +27,12 @@ function checkPolicyId(ctx: EngineContext, policyId: JsonValue | undefined, curr
 }
 
 function replacedThing(ctx: EngineContext, thing: JsonObject, value: JsonValue, thingId: string): JsonObject {
-  if (!isObject(value)) throw mergeInvalid();
-  if (own(value, '_policy') !== undefined) throw inlinePolicyNotAllowed(thingId);
-  const givenId = own(value, 'thingId');
+  if (!isJsonObject(value)) throw mergeInvalid();
+  if (ownValue(value, '_policy') !== undefined) throw inlinePolicyNotAllowed(thingId);
+  const givenId = ownValue(value, 'thingId');
   if (givenId !== undefined && givenId !== thingId) throw thingIdNotSettable();
   const currentPolicyId = thing['policyId'] as string;
-  const policyId = checkPolicyId(ctx, own(value, 'policyId') ?? currentPolicyId, currentPolicyId);
+  const policyId = checkPolicyId(ctx, ownValue(value, 'policyId') ?? currentPolicyId, currentPolicyId);
   return normalizeThing(value, thingId, policyId);
 }
 

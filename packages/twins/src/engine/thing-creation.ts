@@ -1,6 +1,6 @@
+import { isJsonObject, ownValue } from '@twinlink/core';
 import type { DittoProtocolMessage, ThingCommandSignal } from '@twinlink/core';
 import { thingJsonInvalid, thingIdNotSettable, thingUnavailable } from '../errors/thing-errors.js';
-import { isObject, own } from '../json/json-tree.js';
 import { applyMergePatch } from '../json/merge-patch.js';
 import { checkedSize } from '../model/thing-size.js';
 import { normalizeThing } from '../model/thing-json.js';
@@ -28,8 +28,8 @@ export async function createThing(
   const { thingId } = signal;
   checkEntityTags('Thing', headers, () => undefined, false);
   const value = signal.action === 'merge' ? applyMergePatch(undefined, message.value ?? null) : message.value;
-  if (!isObject(value)) throw thingJsonInvalid('A thing must be a JSON object.');
-  const givenId = own(value, 'thingId');
+  if (!isJsonObject(value)) throw thingJsonInvalid('A thing must be a JSON object.');
+  const givenId = ownValue(value, 'thingId');
   if (givenId !== undefined && givenId !== thingId) throw thingIdNotSettable();
   const now = ctx.now();
   const policy = creationPolicy(ctx, value, thingId, subjects, headers.allowPolicyLockout, now);

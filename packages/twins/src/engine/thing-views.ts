@@ -1,8 +1,8 @@
+import { setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
 import type { PolicyEnforcer } from '../auth/policy-enforcer.js';
 import type { FieldSelector } from '../json/field-selector.js';
 import { selectFields } from '../json/field-selector.js';
-import { put } from '../json/json-tree.js';
 import type { PolicyRecord, ThingRecord } from '../store/twin-store.js';
 
 /** Whether a selector asks for one of the thing's special fields (`_revision`, `_policy`, …). */
@@ -19,14 +19,14 @@ function selectsSpecialFields(selector: FieldSelector | 'all' | undefined): bool
 export function thingWithSpecialFields(record: ThingRecord, thing: JsonObject, selector: FieldSelector | 'all' | undefined, policy?: { record: PolicyRecord | undefined; enforcer: PolicyEnforcer; subjects: readonly string[] }): JsonObject {
   if (!selectsSpecialFields(selector)) return thing;
   const full: JsonObject = { ...thing };
-  put(full, '_namespace', record.thingId.slice(0, record.thingId.indexOf(':')));
-  put(full, '_revision', record.revision);
-  put(full, '_created', record.created);
-  put(full, '_modified', record.modified);
+  setOwn(full, '_namespace', record.thingId.slice(0, record.thingId.indexOf(':')));
+  setOwn(full, '_revision', record.revision);
+  setOwn(full, '_created', record.created);
+  setOwn(full, '_modified', record.modified);
   const policyJson = policy?.record?.policy;
   if (policy !== undefined && policyJson !== undefined) {
     const view = policy.enforcer.view('policy', [], policyJson, policy.subjects, 'READ');
-    if (view !== undefined) put(full, '_policy', view);
+    if (view !== undefined) setOwn(full, '_policy', view);
   }
   return full;
 }

@@ -1,6 +1,5 @@
-import { DittoError } from '@twinlink/core';
+import { DittoError, isJsonObject, ownValue, setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
-import { isObject, own, put } from './json-tree.js';
 
 /** A parsed `fields` selector: one segment list per selected pointer; `*` matches any key at its level. */
 export type FieldSelector = readonly (readonly string[])[];
@@ -68,23 +67,23 @@ export function parseFieldSelector(text: string): FieldSelector {
 }
 
 function project(source: JsonValue, segments: readonly string[], index: number, target: JsonObject): void {
-  if (!isObject(source)) return;
+  if (!isJsonObject(source)) return;
   const key = segments[index] as string;
   const keys = key === WILDCARD ? Object.keys(source) : [key];
   for (const name of keys) {
-    const value = own(source, name);
+    const value = ownValue(source, name);
     if (value === undefined) continue;
     if (index === segments.length - 1) {
-      put(target, name, value);
+      setOwn(target, name, value);
       continue;
     }
-    if (!isObject(value)) continue;
-    const existing = own(target, name);
+    if (!isJsonObject(value)) continue;
+    const existing = ownValue(target, name);
     // Already selected as a whole by an earlier pointer: it is the shared stored value, never to be written to.
     if (existing === value) continue;
-    const child: JsonObject = isObject(existing) ? existing : {};
+    const child: JsonObject = isJsonObject(existing) ? existing : {};
     project(value, segments, index + 1, child);
-    if (existing === undefined && Object.keys(child).length > 0) put(target, name, child);
+    if (existing === undefined && Object.keys(child).length > 0) setOwn(target, name, child);
   }
 }
 
@@ -93,7 +92,7 @@ function project(source: JsonValue, segments: readonly string[], index: number, 
  * copied. A non-object value is returned unchanged (selectors address object members only).
  */
 export function selectFields(value: JsonValue, selector: FieldSelector): JsonValue {
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const result: JsonObject = {};
   for (const segments of selector) {
     if (segments.length > 0) project(value, segments, 0, result);

@@ -1,5 +1,5 @@
+import { isJsonObject, jsonEqual, ownValue, setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
-import { isObject, jsonEqual, own, put } from './json-tree.js';
 
 /**
  * RFC 7396 JSON merge patch: objects merge key by key, `null` removes a key, anything else
@@ -8,13 +8,13 @@ import { isObject, jsonEqual, own, put } from './json-tree.js';
  */
 export function applyMergePatch(target: JsonValue | undefined, patch: JsonValue): JsonValue | undefined {
   if (patch === null) return undefined;
-  if (!isObject(patch)) return patch;
-  const result: JsonObject = isObject(target) ? { ...target } : {};
+  if (!isJsonObject(patch)) return patch;
+  const result: JsonObject = isJsonObject(target) ? { ...target } : {};
   for (const key of Object.keys(patch)) {
     const value = patch[key] as JsonValue;
-    const merged = applyMergePatch(own(result, key), value);
+    const merged = applyMergePatch(ownValue(result, key), value);
     if (merged === undefined) delete result[key];
-    else put(result, key, merged);
+    else setOwn(result, key, merged);
   }
   return result;
 }
@@ -25,20 +25,20 @@ export function applyMergePatch(target: JsonValue | undefined, patch: JsonValue)
  */
 export function minimizeMergePatch(current: JsonValue | undefined, patch: JsonValue): JsonValue | undefined {
   if (patch === null) return current === undefined ? undefined : null;
-  if (!isObject(patch) || !isObject(current)) return jsonEqual(current, patch) && !isObject(patch) ? undefined : patch;
+  if (!isJsonObject(patch) || !isJsonObject(current)) return jsonEqual(current, patch) && !isJsonObject(patch) ? undefined : patch;
   let minimal: JsonObject | undefined;
   for (const key of Object.keys(patch)) {
-    const part = minimizeMergePatch(own(current, key), patch[key] as JsonValue);
+    const part = minimizeMergePatch(ownValue(current, key), patch[key] as JsonValue);
     if (part === undefined) continue;
     minimal ??= {};
-    put(minimal, key, part);
+    setOwn(minimal, key, part);
   }
   return minimal;
 }
 
 /** Paths (segment lists below `base`) of the leaves a merge patch writes: scalars, arrays, `null` and empty objects. */
 export function mergePatchLeaves(patch: JsonValue, base: readonly string[] = []): string[][] {
-  if (!isObject(patch)) return [[...base]];
+  if (!isJsonObject(patch)) return [[...base]];
   const keys = Object.keys(patch);
   if (keys.length === 0) return [[...base]];
   const leaves: string[][] = [];

@@ -1,5 +1,5 @@
+import { setOwn } from '@twinlink/core';
 import type { JsonObject } from '@twinlink/core';
-import { put } from '../json/json-tree.js';
 
 const ALL: JsonObject = { grant: ['READ', 'WRITE'], revoke: [] };
 
@@ -9,7 +9,7 @@ const ALL: JsonObject = { grant: ['READ', 'WRITE'], revoke: [] };
  */
 export function defaultPolicy(policyId: string, subjects: readonly string[]): JsonObject {
   const subjectsJson: JsonObject = {};
-  for (const subject of subjects) put(subjectsJson, subject, { type: 'generated' });
+  for (const subject of subjects) setOwn(subjectsJson, subject, { type: 'generated' });
   return {
     policyId,
     entries: { DEFAULT: { subjects: subjectsJson, resources: { 'thing:/': ALL, 'policy:/': ALL, 'message:/': ALL } } },

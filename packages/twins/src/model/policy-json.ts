@@ -1,9 +1,9 @@
+import { isJsonObject, ownValue, setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
 import { RESOURCE_TYPES, isPermission } from '../auth/permissions.js';
 import type { ResourceType } from '../auth/permissions.js';
 import { parseResourceKey } from '../auth/policy-enforcer.js';
 import { policyEntryInvalid } from '../errors/policy-errors.js';
-import { isObject, own, put } from '../json/json-tree.js';
 
 /** The canonical form of a resource key (`thing:attributes/` → `thing:/attributes`); `undefined` when the type is unknown. */
 export function normalizeResourceKey(key: string): string | undefined {
@@ -22,18 +22,18 @@ function checkPermissionList(value: JsonValue | undefined, key: string, effect: 
 
 /** A validated resource entry `{grant, revoke}`. */
 export function validateResource(key: string, value: JsonValue): JsonObject {
-  if (!isObject(value)) throw policyEntryInvalid(`The resource '${key}' must be a JSON object with 'grant' and 'revoke'.`);
-  return { grant: checkPermissionList(own(value, 'grant'), key, 'grant'), revoke: checkPermissionList(own(value, 'revoke'), key, 'revoke') };
+  if (!isJsonObject(value)) throw policyEntryInvalid(`The resource '${key}' must be a JSON object with 'grant' and 'revoke'.`);
+  return { grant: checkPermissionList(ownValue(value, 'grant'), key, 'grant'), revoke: checkPermissionList(ownValue(value, 'revoke'), key, 'revoke') };
 }
 
 /** Validated resources with canonical keys. */
 export function validateResources(value: JsonValue): JsonObject {
-  if (!isObject(value)) throw policyEntryInvalid("The 'resources' of a policy entry must be a JSON object.");
+  if (!isJsonObject(value)) throw policyEntryInvalid("The 'resources' of a policy entry must be a JSON object.");
   const resources: JsonObject = {};
   for (const key of Object.keys(value)) {
     const canonical = normalizeResourceKey(key);
     if (canonical === undefined) throw policyEntryInvalid(`The resource key '${key}' is invalid: it must be 'thing:/…', 'policy:/…' or 'message:/…'.`);
-    put(resources, canonical, validateResource(key, value[key] as JsonValue));
+    setOwn(resources, canonical, validateResource(key, value[key] as JsonValue));
   }
   return resources;
 }
@@ -41,7 +41,7 @@ export function validateResources(value: JsonValue): JsonObject {
 /** A validated subject `{type, …}`. */
 export function validateSubject(subjectId: string, value: JsonValue): JsonObject {
   if (subjectId.length === 0) throw policyEntryInvalid('A subject id must not be empty.');
-  if (!isObject(value) || typeof own(value, 'type') !== 'string') {
+  if (!isJsonObject(value) || typeof ownValue(value, 'type') !== 'string') {
     throw policyEntryInvalid(`The subject '${subjectId}' must be a JSON object with a string 'type'.`);
   }
   return value;
@@ -49,7 +49,7 @@ export function validateSubject(subjectId: string, value: JsonValue): JsonObject
 
 /** Validated subjects. */
 export function validateSubjects(value: JsonValue): JsonObject {
-  if (!isObject(value)) throw policyEntryInvalid("The 'subjects' of a policy entry must be a JSON object.");
+  if (!isJsonObject(value)) throw policyEntryInvalid("The 'subjects' of a policy entry must be a JSON object.");
   for (const subjectId of Object.keys(value)) validateSubject(subjectId, value[subjectId] as JsonValue);
   return value;
 }
@@ -57,18 +57,18 @@ export function validateSubjects(value: JsonValue): JsonObject {
 /** A validated policy entry: `subjects` and `resources` (other members such as `importable` are kept). */
 export function validateEntry(label: string, value: JsonValue): JsonObject {
   if (label.length === 0) throw policyEntryInvalid('A policy entry label must not be empty.');
-  if (!isObject(value)) throw policyEntryInvalid(`The policy entry '${label}' must be a JSON object.`);
+  if (!isJsonObject(value)) throw policyEntryInvalid(`The policy entry '${label}' must be a JSON object.`);
   const entry: JsonObject = { ...value };
-  put(entry, 'subjects', validateSubjects(own(value, 'subjects') ?? {}));
-  put(entry, 'resources', validateResources(own(value, 'resources') ?? {}));
+  setOwn(entry, 'subjects', validateSubjects(ownValue(value, 'subjects') ?? {}));
+  setOwn(entry, 'resources', validateResources(ownValue(value, 'resources') ?? {}));
   return entry;
 }
 
 /** Validated entries. */
 export function validateEntries(value: JsonValue): JsonObject {
-  if (!isObject(value)) throw policyEntryInvalid("The 'entries' of a policy must be a JSON object.");
+  if (!isJsonObject(value)) throw policyEntryInvalid("The 'entries' of a policy must be a JSON object.");
   const entries: JsonObject = {};
-  for (const label of Object.keys(value)) put(entries, label, validateEntry(label, value[label] as JsonValue));
+  for (const label of Object.keys(value)) setOwn(entries, label, validateEntry(label, value[label] as JsonValue));
   return entries;
 }
 
@@ -77,9 +77,9 @@ export function validateEntries(value: JsonValue): JsonObject {
  * @throws DittoError `policies:entry.invalid` (400)
  */
 export function normalizePolicy(value: JsonValue, policyId: string): JsonObject {
-  if (!isObject(value)) throw policyEntryInvalid('A policy must be a JSON object.');
-  const policy: JsonObject = { policyId, entries: validateEntries(own(value, 'entries') ?? {}) };
-  const imports = own(value, 'imports');
-  if (imports !== undefined) put(policy, 'imports', imports);
+  if (!isJsonObject(value)) throw policyEntryInvalid('A policy must be a JSON object.');
+  const policy: JsonObject = { policyId, entries: validateEntries(ownValue(value, 'entries') ?? {}) };
+  const imports = ownValue(value, 'imports');
+  if (imports !== undefined) setOwn(policy, 'imports', imports);
   return policy;
 }

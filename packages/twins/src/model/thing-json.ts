@@ -1,11 +1,11 @@
+import { isJsonObject, ownValue, setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue, ThingResourceKind } from '@twinlink/core';
 import { thingJsonInvalid } from '../errors/thing-errors.js';
-import { isObject, own, put } from '../json/json-tree.js';
 
 const THING_FIELDS = ['thingId', 'policyId', 'definition', 'attributes', 'features'] as const;
 
 function expectObject(value: JsonValue | undefined, what: string): void {
-  if (value !== undefined && !isObject(value)) throw thingJsonInvalid(`The value of '${what}' must be a JSON object.`);
+  if (value !== undefined && !isJsonObject(value)) throw thingJsonInvalid(`The value of '${what}' must be a JSON object.`);
 }
 
 function checkFeatureDefinition(value: JsonValue | undefined, featureId: string): void {
@@ -17,15 +17,15 @@ function checkFeatureDefinition(value: JsonValue | undefined, featureId: string)
 
 /** Checks the shape of a feature (`definition`, `properties`, `desiredProperties`). */
 export function checkFeature(value: JsonValue, featureId: string): void {
-  if (!isObject(value)) throw thingJsonInvalid(`The feature '${featureId}' must be a JSON object.`);
-  checkFeatureDefinition(own(value, 'definition'), featureId);
-  expectObject(own(value, 'properties'), `features/${featureId}/properties`);
-  expectObject(own(value, 'desiredProperties'), `features/${featureId}/desiredProperties`);
+  if (!isJsonObject(value)) throw thingJsonInvalid(`The feature '${featureId}' must be a JSON object.`);
+  checkFeatureDefinition(ownValue(value, 'definition'), featureId);
+  expectObject(ownValue(value, 'properties'), `features/${featureId}/properties`);
+  expectObject(ownValue(value, 'desiredProperties'), `features/${featureId}/desiredProperties`);
 }
 
 /** Checks the shape of a features object. */
 export function checkFeatures(value: JsonValue): void {
-  if (!isObject(value)) throw thingJsonInvalid("The value of 'features' must be a JSON object.");
+  if (!isJsonObject(value)) throw thingJsonInvalid("The value of 'features' must be a JSON object.");
   for (const featureId of Object.keys(value)) checkFeature(value[featureId] as JsonValue, featureId);
 }
 
@@ -65,13 +65,13 @@ export function checkResourceValue(kind: ThingResourceKind, value: JsonValue, fe
 }
 
 function checkThingShape(value: JsonValue): void {
-  if (!isObject(value)) throw thingJsonInvalid('A thing must be a JSON object.');
-  const definition = own(value, 'definition');
+  if (!isJsonObject(value)) throw thingJsonInvalid('A thing must be a JSON object.');
+  const definition = ownValue(value, 'definition');
   if (definition !== undefined && definition !== null && typeof definition !== 'string') {
     throw thingJsonInvalid("The value of 'definition' must be a string or null.");
   }
-  expectObject(own(value, 'attributes'), 'attributes');
-  const features = own(value, 'features');
+  expectObject(ownValue(value, 'attributes'), 'attributes');
+  const features = ownValue(value, 'features');
   if (features !== undefined) checkFeatures(features);
 }
 
@@ -83,8 +83,8 @@ export function normalizeThing(value: JsonObject, thingId: string, policyId: str
   checkThingShape(value);
   const thing: JsonObject = {};
   for (const field of THING_FIELDS) {
-    const member = field === 'thingId' ? thingId : field === 'policyId' ? policyId : own(value, field);
-    if (member !== undefined) put(thing, field, member);
+    const member = field === 'thingId' ? thingId : field === 'policyId' ? policyId : ownValue(value, field);
+    if (member !== undefined) setOwn(thing, field, member);
   }
   return thing;
 }
