@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.js';
 import type { ConnectivityRuntime } from '../runtime.js';
@@ -33,12 +33,11 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps route helpers typed against the default instance.
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
     bodyLimit: bodyLimitBytes,
     // Ids longer than the 100 allowed characters must reach the id check (400), not the router's 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     requestIdHeader: 'correlation-id',
-    requestIdLogLabel: 'correlationId',
     genReqId: (request) => {
       const legacy = request.headers['x-correlation-id'];
       return typeof legacy === 'string' && legacy !== '' ? legacy : randomUUID();
