@@ -9,7 +9,7 @@ export function loopbackConnection(overrides: Record<string, unknown> = {}): Rec
     connectionStatus: 'closed',
     uri: 'loop://user:secret@127.0.0.1:1',
     sources: [],
-    targets: [],
+    targets: [{ address: 'out', topics: ['_/_/things/twin/events'], authorizationContext: ['integration:test'] }],
     ...overrides,
   };
 }
