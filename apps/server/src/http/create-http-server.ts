@@ -59,7 +59,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   });
   app.setNotFoundHandler((request, reply) => sendDittoError(reply, resourceNotFound(request.url.split('?')[0] ?? '')));
 
-  const context: RouteContext = { runtime, instanceId: options.instanceId, bodyLimitBytes };
+  const context: RouteContext = { runtime, instanceId: options.instanceId };
   registerOperationsRoutes(app, runtime, readiness);
   registerConnectionsRoutes(app, context);
   registerConnectionCommandRoutes(app, context);

@@ -5,8 +5,6 @@ import type { ConnectivityRuntime } from '../runtime.js';
 export interface RouteContext {
   readonly runtime: ConnectivityRuntime;
   readonly instanceId: string;
-  /** Largest accepted request body, for 413 messages. */
-  readonly bodyLimitBytes: number;
 }
 
 /** Runs one management command; the HTTP layer reaches persistence and clients only through this. */
