@@ -15,6 +15,11 @@ export function connectionConflict(id: string): DittoError {
   return new DittoError({ status: 409, error: 'connectivity:connection.conflict', message: `The Connection with ID '${id}' was already created.`, description: 'Choose another ID for the Connection.' });
 }
 
+/** 409 `connectivity:signal.illegal`: the journal holds a newer revision (another writer changed the connection). */
+export function connectionChangedConcurrently(id: string): DittoError {
+  return new DittoError({ status: 409, error: 'connectivity:signal.illegal', message: `The Connection with ID '${id}' was changed concurrently.`, description: 'Retrieve the Connection again and retry the command.' });
+}
+
 /** 504 `connectivity:connection.failed`: clients did not connect (§4.4); the description is the cause. */
 export function connectionFailed(id: string, cause: string): DittoError {
   return new DittoError({ status: 504, error: 'connectivity:connection.failed', message: `The Connection with ID '${id}' failed to connect.`, description: cause });

@@ -1,6 +1,8 @@
 import { formatInstant } from '@twinlink/core';
 import type { JsonObject } from '@twinlink/core';
 import type { ConnectionEventType, ConnectionJournal, StoredConnection } from '../persistence/connection-journal.js';
+import { JournalConflictError } from '../persistence/journal-conflict-error.js';
+import { connectionChangedConcurrently } from './connection-errors.js';
 
 /**
  * The lifecycle's view of the journal: existing connections only (deleted ones read as absent),
@@ -27,7 +29,11 @@ export class ConnectionStore {
     const previous = await this.journal.load(connectionId);
     const revision = (previous?.revision ?? 0) + 1;
     const timestamp = formatInstant(this.now().getTime());
-    await this.journal.append({ connectionId, revision, type, timestamp, ...(connection ? { connection } : {}) });
+    try {
+      await this.journal.append({ connectionId, revision, type, timestamp, ...(connection ? { connection } : {}) });
+    } catch (error) {
+      throw error instanceof JournalConflictError ? connectionChangedConcurrently(connectionId) : error;
+    }
     const recreated = type === 'created';
     return {
       connectionId,
