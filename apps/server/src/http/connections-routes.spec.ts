@@ -63,11 +63,37 @@ describe('/api/2/connections', () => {
     await t.call('PUT', '/api/2/connections/conn-1', { body: connection });
     const res = await t.call('GET', '/api/2/connections/conn-1?fields=id,_revision&fields=uri');
     expect(res.status).toBe(200);
-    expect(t.runtime.last).toEqual({ type: 'retrieveConnection', connectionId: 'conn-1', selectedFields: 'id,_revision,uri' });
+    expect(t.runtime.commands.map((c) => c.command)).toContainEqual({ type: 'retrieveConnection', connectionId: 'conn-1', selectedFields: 'id,_revision,uri' });
     expect((await t.call('DELETE', '/api/2/connections/conn-1')).status).toBe(204);
     const gone = await t.call('GET', '/api/2/connections/conn-1');
     expect(gone.status).toBe(404);
     expect(gone.json().error).toBe('connectivity:connection.notfound');
+  });
+
+  it('tags responses with the revision and honours If-Match and If-None-Match', async () => {
+    const created = await t.call('PUT', '/api/2/connections/conn-1', { body: connection });
+    expect(created.headers.get('etag')).toBe('"rev:1"');
+    expect((await t.call('GET', '/api/2/connections/conn-1')).headers.get('etag')).toBe('"rev:1"');
+
+    const stale = await t.call('PUT', '/api/2/connections/conn-1', { body: connection, headers: { 'if-match': '"rev:7"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.json().error).toBe('connectivity:precondition.failed');
+    expect(t.runtime.revisions.get('conn-1')).toBe(1);
+
+    const current = await t.call('PUT', '/api/2/connections/conn-1', { body: connection, headers: { 'if-match': '"rev:1"' } });
+    expect(current.status).toBe(204);
+    expect(current.headers.get('etag')).toBe('"rev:2"');
+
+    const unchanged = await t.call('GET', '/api/2/connections/conn-1', { headers: { 'if-none-match': '"rev:2"' } });
+    expect(unchanged.status).toBe(304);
+    expect((await t.call('GET', '/api/2/connections/conn-1', { headers: { 'if-none-match': '"rev:1"' } })).status).toBe(200);
+
+    expect((await t.call('PUT', '/api/2/connections/conn-1', { body: connection, headers: { 'if-none-match': '*' } })).status).toBe(412);
+    expect((await t.call('PUT', '/api/2/connections/conn-2', { body: connection, headers: { 'if-match': '*' } })).status).toBe(412);
+    expect(t.runtime.store.has('conn-2')).toBe(false);
+    expect((await t.call('PUT', '/api/2/connections/conn-2', { body: connection, headers: { 'if-none-match': '*' } })).status).toBe(201);
+    expect((await t.call('DELETE', '/api/2/connections/conn-2', { headers: { 'if-match': '"rev:9"' } })).status).toBe(412);
+    expect(t.runtime.store.has('conn-2')).toBe(true);
   });
 
   it('rejects ids that violate the id syntax', async () => {

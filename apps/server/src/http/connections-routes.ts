@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isValidConnectionId } from '@twinlink/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandResult } from '../connections/connectivity-command.js';
+import { checkPreconditions, currentRevision, hasPreconditions, setEntityTag } from './conditional-requests.js';
 import { execute, type RouteContext } from './execute.js';
 import { connectionIdInvalid, connectionsAmountIllegal, idNotSettable, jsonUnparsable } from './http-errors.js';
 import { fieldsSelector, parseJavaBoolean, queryValue } from './query-params.js';
@@ -86,10 +87,17 @@ export function registerConnectionsRoutes(app: FastifyInstance, context: RouteCo
     return sendResult(reply, result, result.payload['connection']);
   };
 
+  /** 412/304 before anything changes, when the request carries If-Match / If-None-Match. */
+  const preconditions = async (request: FastifyRequest, connectionId: string) => {
+    if (hasPreconditions(request)) checkPreconditions(request, await currentRevision(context, connectionId));
+  };
+
   const retrieve = async (request: FastifyRequest, reply: FastifyReply) => {
     const connectionId = connectionIdOf(request);
+    await preconditions(request, connectionId);
     const fields = fieldsSelector(request);
     const result = await execute(context, { type: 'retrieveConnection', connectionId, ...(fields !== undefined ? { selectedFields: fields } : {}) });
+    await setEntityTag(reply, context, connectionId);
     return reply.send(result.payload['connection']);
   };
 
@@ -98,13 +106,17 @@ export function registerConnectionsRoutes(app: FastifyInstance, context: RouteCo
     requireMediaType(request, 'application/json');
     const body = parseJsonObjectBody(request);
     if (body['id'] !== undefined && body['id'] !== connectionId) throw idNotSettable('PUT');
+    await preconditions(request, connectionId);
     const result = await execute(context, { type: 'modifyConnection', connection: { ...body, id: connectionId } });
     if (result.status === 201) reply.header('location', absoluteUrl(request, requestPath(request)));
+    await setEntityTag(reply, context, connectionId);
     return sendResult(reply, result, result.payload['connection']);
   };
 
   const remove = async (request: FastifyRequest, reply: FastifyReply) => {
-    const result = await execute(context, { type: 'deleteConnection', connectionId: connectionIdOf(request) });
+    const connectionId = connectionIdOf(request);
+    await preconditions(request, connectionId);
+    const result = await execute(context, { type: 'deleteConnection', connectionId });
     return sendResult(reply, result, undefined);
   };
 

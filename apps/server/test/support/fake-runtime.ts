@@ -29,6 +29,8 @@ const response = (name: string, status: number, payload: JsonObject = {}): Comma
 export class FakeRuntime implements ConnectivityRuntime {
   readonly commands: { command: ConnectivityCommand; options: CommandOptions | undefined }[] = [];
   readonly store = new Map<string, JsonObject>();
+  /** Revision per connection id, counted like the journal's (create = 1). */
+  readonly revisions = new Map<string, number>();
   readonly metricsRegistry = new Registry();
   readonly bindings = {
     loaded: [{ packageName: '@twinlink/binding-fake', packageVersion: '1.0.0', apiVersion: '1', connectionTypes: ['fake'], source: 'builtin' as const }],
@@ -68,12 +70,16 @@ export class FakeRuntime implements ConnectivityRuntime {
           throw new DittoError({ status: 409, error: 'connectivity:connection.conflict', message: `The Connection with ID '${id}' was already created.` });
         }
         this.store.set(id, connection);
+        this.revisions.set(id, (this.revisions.get(id) ?? 0) + 1);
         return existed ? response('modifyConnection', 204, { connectionId: id }) : response('createConnection', 201, { connection: masked(connection) });
       }
       case 'testConnection':
         return response('testConnection', 200, { connectionId: String((command.connection as JsonObject)['id']), testResult: 'ok' });
-      case 'retrieveConnection':
-        return response('retrieveConnection', 200, { connection: masked(this.existing(command.connectionId)) });
+      case 'retrieveConnection': {
+        const connection = masked(this.existing(command.connectionId));
+        const revision = command.selectedFields?.includes('_revision') ? { _revision: this.revisions.get(command.connectionId) ?? 0 } : {};
+        return response('retrieveConnection', 200, { connection: { ...connection, ...revision } });
+      }
       case 'deleteConnection':
         this.existing(command.connectionId);
         this.store.delete(command.connectionId);
