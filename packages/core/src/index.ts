@@ -50,6 +50,7 @@ export type { ValidationLimits } from './validation/validation-context.js';
 export { HostBlocker } from './validation/host-blocking.js';
 export type { HostBlockingConfig } from './validation/host-blocking.js';
 export { parseConfigDuration } from './validation/hocon-duration.js';
+export { encodeWithCharset } from './text/charset-codec.js';
 
 // Binding contract
 export { BINDING_API_VERSION } from './binding-api/api-version.js';
