@@ -76,9 +76,9 @@ export class FakeRuntime implements ConnectivityRuntime {
       case 'testConnection':
         return response('testConnection', 200, { connectionId: String((command.connection as JsonObject)['id']), testResult: 'ok' });
       case 'retrieveConnection': {
-        const connection = masked(this.existing(command.connectionId));
-        const revision = command.selectedFields?.includes('_revision') ? { _revision: this.revisions.get(command.connectionId) ?? 0 } : {};
-        return response('retrieveConnection', 200, { connection: { ...connection, ...revision } });
+        const connection = { ...masked(this.existing(command.connectionId)) };
+        if (command.selectedFields?.includes('_revision')) connection['_revision'] = this.revisions.get(command.connectionId) ?? 0;
+        return response('retrieveConnection', 200, { connection });
       }
       case 'deleteConnection':
         this.existing(command.connectionId);
