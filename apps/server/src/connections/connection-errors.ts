@@ -10,6 +10,11 @@ export function connectionNotFound(id: string): DittoError {
   });
 }
 
+/** 404 `connectivity:connection.history.notfound` for a historical retrieve outside the journal (§2.4). */
+export function connectionHistoryNotFound(id: string): DittoError {
+  return new DittoError({ status: 404, error: 'connectivity:connection.history.notfound', message: `The Connection with ID '${id}' could not be found at the requested point in its history.`, description: 'Check the requested revision or timestamp.' });
+}
+
 /** 409 `connectivity:connection.conflict` for a create of an existing id (§3.4). */
 export function connectionConflict(id: string): DittoError {
   return new DittoError({ status: 409, error: 'connectivity:connection.conflict', message: `The Connection with ID '${id}' was already created.`, description: 'Choose another ID for the Connection.' });

@@ -2,6 +2,7 @@ import { formatInstant } from '@twinlink/core';
 import type { JsonObject } from '@twinlink/core';
 import type { ConnectionEventType, ConnectionJournal, StoredConnection } from '../persistence/connection-journal.js';
 import { JournalConflictError } from '../persistence/journal-conflict-error.js';
+import type { HistoricalPoint } from './connectivity-command.js';
 import { connectionChangedConcurrently } from './connection-errors.js';
 
 /**
@@ -17,6 +18,12 @@ export class ConnectionStore {
   /** The connection, or undefined when it never existed or is deleted. */
   async current(connectionId: string): Promise<StoredConnection | undefined> {
     const stored = await this.journal.load(connectionId);
+    return stored && !stored.deleted && stored.connection ? stored : undefined;
+  }
+
+  /** The connection as it was at a revision or instant, or undefined when the journal has no such state. */
+  async at(connectionId: string, point: HistoricalPoint): Promise<StoredConnection | undefined> {
+    const stored = await this.journal.loadAt?.(connectionId, point);
     return stored && !stored.deleted && stored.connection ? stored : undefined;
   }
 

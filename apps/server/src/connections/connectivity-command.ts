@@ -14,6 +14,12 @@ export type ConnectionIdCommandType =
   | 'resetConnectionLogs'
   | 'sudoRetrieveConnectionTags';
 
+/** A point in a connection's history (management.md §2.4): a revision or an instant. */
+export interface HistoricalPoint {
+  readonly revision?: number;
+  readonly timestamp?: string;
+}
+
 /**
  * One management command, named as in Ditto's piggyback catalogue (management.md §3.4). Both API
  * forms (`/api/2/connections` and `/devops/piggyback/connectivity`) translate their requests into
@@ -23,7 +29,7 @@ export type ConnectivityCommand =
   | { readonly type: 'createConnection'; readonly connection: unknown }
   | { readonly type: 'modifyConnection'; readonly connection: unknown }
   | { readonly type: 'testConnection'; readonly connection: unknown }
-  | { readonly type: ConnectionIdCommandType; readonly connectionId: string; readonly selectedFields?: string }
+  | { readonly type: ConnectionIdCommandType; readonly connectionId: string; readonly selectedFields?: string; readonly at?: HistoricalPoint }
   | { readonly type: 'retrieveConnections'; readonly idsOnly: boolean; readonly selectedFields?: string }
   | { readonly type: 'retrieveAllConnectionIds' }
   | { readonly type: 'sudoRetrieveConnectionIdsByTag'; readonly tag: string }

@@ -4,10 +4,10 @@ import type { ConnectionMonitoring } from '../observability/connection-monitorin
 import { connectionStatusReport } from '../observability/status/connection-status-report.js';
 import type { StoredConnection } from '../persistence/connection-journal.js';
 import type { ConnectionEngine } from './connection-engine.js';
-import { connectionNotFound, logEntryInvalid, tooManyConnections } from './connection-errors.js';
+import { connectionHistoryNotFound, connectionNotFound, logEntryInvalid, tooManyConnections } from './connection-errors.js';
 import type { ConnectionService } from './connection-service.js';
 import type { ConnectionStore } from './connection-store.js';
-import type { CommandOptions, CommandResult, ConnectivityCommand } from './connectivity-command.js';
+import type { CommandOptions, CommandResult, ConnectivityCommand, HistoricalPoint } from './connectivity-command.js';
 import { KeyedQueue } from './command-queue.js';
 import type { LifecycleCommands } from './lifecycle-commands.js';
 import { maskSecrets } from './secret-masking.js';
@@ -55,7 +55,7 @@ export class EngineConnectionService implements ConnectionService {
       case 'deleteConnection':
         return this.lifecycle.delete(command.connectionId);
       case 'retrieveConnection': {
-        const stored = await this.existing(command.connectionId);
+        const stored = command.at ? await this.historical(command.connectionId, command.at) : await this.existing(command.connectionId);
         return ok('retrieveConnection', { connection: this.view(stored, command.selectedFields) });
       }
       case 'retrieveConnections':
@@ -124,6 +124,12 @@ export class EngineConnectionService implements ConnectionService {
 
   private async sorted(): Promise<StoredConnection[]> {
     return (await this.store.all()).sort((a, b) => (a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0));
+  }
+
+  private async historical(connectionId: string, point: HistoricalPoint): Promise<StoredConnection> {
+    const stored = await this.store.at(connectionId, point);
+    if (!stored) throw connectionHistoryNotFound(connectionId);
+    return stored;
   }
 
   private async existing(connectionId: string): Promise<StoredConnection> {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandResult } from '../connections/connectivity-command.js';
 import { checkPreconditions, currentRevision, hasPreconditions, setEntityTag } from './conditional-requests.js';
 import { execute, type RouteContext } from './execute.js';
+import { historicalPointOf } from './historical-point.js';
 import { connectionIdInvalid, connectionsAmountIllegal, idNotSettable, jsonUnparsable } from './http-errors.js';
 import { fieldsSelector, parseJavaBoolean, queryValue } from './query-params.js';
 import { bodyText, parseJsonObjectBody, requireMediaType } from './request-body.js';
@@ -94,10 +95,11 @@ export function registerConnectionsRoutes(app: FastifyInstance, context: RouteCo
 
   const retrieve = async (request: FastifyRequest, reply: FastifyReply) => {
     const connectionId = connectionIdOf(request);
-    await preconditions(request, connectionId);
+    const at = historicalPointOf(request);
+    if (!at) await preconditions(request, connectionId);
     const fields = fieldsSelector(request);
-    const result = await execute(context, { type: 'retrieveConnection', connectionId, ...(fields !== undefined ? { selectedFields: fields } : {}) });
-    await setEntityTag(reply, context, connectionId);
+    const result = await execute(context, { type: 'retrieveConnection', connectionId, ...(fields !== undefined ? { selectedFields: fields } : {}), ...(at ? { at } : {}) });
+    if (!at) await setEntityTag(reply, context, connectionId);
     return reply.send(result.payload['connection']);
   };
 
