@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BindingDefinition } from '@twinlink/core';
-import { DISCARDING_ANNOUNCEMENT_SINK } from '../announcements/announcement-sink.js';
 import type { AnnouncementSink } from '../announcements/announcement-sink.js';
 import { ConnectionAnnouncer } from '../announcements/connection-announcer.js';
 import { loadBindings } from '../bindings/load-bindings.js';
@@ -14,8 +13,14 @@ import { LifecycleCommands } from '../connections/lifecycle-commands.js';
 import { ConnectionMonitoring } from '../observability/connection-monitoring.js';
 import { FluentdForwarder } from '../observability/logs/fluentd-forwarder.js';
 import { PrometheusMetrics } from '../observability/metrics/prometheus-metrics.js';
+import { AckBus } from '../pipelines/ack-bus.js';
+import { inboundPipeline } from '../pipelines/inbound-pipeline.js';
+import { OutboundPipeline } from '../pipelines/outbound-pipeline.js';
+import { PublisherRegistry } from '../pipelines/publisher-registry.js';
+import { ReplyPublisher } from '../pipelines/reply-publisher.js';
+import { SignalDispatcher } from '../pipelines/signal-dispatcher.js';
 import type { ConnectivityRuntime, RuntimeDependencies } from '../runtime.js';
-import { unprocessedInbound } from './unprocessed-inbound.js';
+import { attachTwinServices, openTwinEngine } from '../twins/twin-services.js';
 
 /** The app's own directory (where its package.json lists the bindings it depends on), from src/ and dist/ alike. */
 const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,10 +31,12 @@ export interface RuntimeExtensions {
   readonly appDir?: string;
   /** Statically imported bindings (default: the built-in list). */
   readonly builtins?: readonly BindingDefinition[];
-  /** Where opened/closed announcements go (default: discarded until the outbound pipeline exists). */
+  /** Where opened/closed announcements go (default: the outbound pipeline). */
   readonly announcements?: AnnouncementSink;
-  /** The inbound pipeline (default: count and drop). */
+  /** The inbound pipeline (default: the pipeline into the embedded twin engine). */
   readonly inbound?: InboundSinkFactory;
+  /** Unsettled messages per consumer (default 100). */
+  readonly inboundCapacity?: number;
 }
 
 /**
@@ -45,14 +52,22 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
   const prometheus = new PrometheusMetrics();
   const forwarder = config.logs.fluentd ? new FluentdForwarder(config.logs.fluentd, instanceId, logger) : undefined;
   const monitoring = new ConnectionMonitoring({ logDurationMs: config.logs.connectionLogDurationMs, logCapacity: config.logs.connectionLogCapacity, prometheus, ...(forwarder ? { forwarder } : {}) });
-  const announcer = new ConnectionAnnouncer(extensions.announcements ?? DISCARDING_ANNOUNCEMENT_SINK, config.connections.disconnectAnnouncementMs, (error) =>
+  const twins = openTwinEngine(config.storage.dataDir);
+  const publishers = new PublisherRegistry();
+  const acks = new AckBus();
+  const outbound = new OutboundPipeline({ publishers, monitoring, acks, enrich: (thingId, fields, subjects) => twins.engine.retrievePartialThing(thingId, fields, subjects) });
+  const dispatcher = new SignalDispatcher(twins.engine, outbound, twins.permissions);
+  const inbound =
+    extensions.inbound ??
+    inboundPipeline({ dispatcher, acks, replies: new ReplyPublisher(publishers, outbound), monitoring, ...(extensions.inboundCapacity !== undefined ? { capacity: extensions.inboundCapacity } : {}) });
+  const announcer = new ConnectionAnnouncer(extensions.announcements ?? outbound, config.connections.disconnectAnnouncementMs, (error) =>
     logger.warn({ err: error }, 'A connection announcement could not be published.'),
   );
-  const engine = new ConnectionEngine({ config, registry: bindings.registry, plugins: bindings.plugins, monitoring, announcer, inbound: extensions.inbound ?? unprocessedInbound(monitoring), logger });
+  const engine = new ConnectionEngine({ config, registry: bindings.registry, plugins: publishers.track(bindings.plugins), monitoring, announcer, inbound, logger });
   const store = new ConnectionStore(journal, () => new Date());
   const lifecycle = new LifecycleCommands(store, engine, monitoring);
   const connections = new EngineConnectionService(store, engine, lifecycle, monitoring, instanceId);
-  return {
+  const runtime: ConnectivityRuntime = {
     connections,
     bindings: { loaded: bindings.loaded, skipped: bindings.skipped },
     metricsRegistry: prometheus.registry,
@@ -66,6 +81,9 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
       const bound = new Promise<void>((done) => (timer = setTimeout(done, config.connections.shutdownTimeoutMs)));
       await Promise.race([engine.stopAll(), bound]).finally(() => clearTimeout(timer));
       await forwarder?.close();
+      await twins.engine.close();
     },
   };
+  attachTwinServices(runtime, { engine: twins.engine, dispatcher, acks });
+  return runtime;
 }

@@ -1,0 +1,148 @@
+import { headerStringList, placeholderContextOf, postMatchTargetTopics, preMatchTargetTopics, weakAcknowledgementMessage } from '@twinlink/core';
+import type { AcknowledgementEntry, Connection, DittoProtocolMessage, JsonObject, Publisher } from '@twinlink/core';
+import type { AnnouncementDelivery, AnnouncementSink } from '../announcements/announcement-sink.js';
+import type { ConnectionMonitoring, ConnectionRecorder } from '../observability/connection-monitoring.js';
+import type { AckBus } from './ack-bus.js';
+import { compiledConnection } from './compiled-connection.js';
+import type { CompiledConnection, CompiledTarget } from './compiled-connection.js';
+import { FlowGate } from './flow-gate.js';
+import { isReadable } from './outbound-signal.js';
+import type { OutboundSignal } from './outbound-signal.js';
+import { publishSignal } from './publish-signal.js';
+import type { PublishTools, SignalPublishResult } from './publish-signal.js';
+import type { PublisherRegistry } from './publisher-registry.js';
+import { fieldSelectorOf, signalViews } from './target-view.js';
+import type { SignalViews } from './target-view.js';
+
+/** Fetches the partial thing for `extraFields` with the target's subjects. */
+export type EnrichmentSource = (thingId: string, fields: string, subjects: readonly string[]) => Promise<JsonObject | undefined>;
+
+/** What the outbound pipeline is built from. */
+export interface OutboundPipelineDeps {
+  readonly publishers: PublisherRegistry;
+  readonly monitoring: ConnectionMonitoring;
+  readonly acks: AckBus;
+  readonly enrich: EnrichmentSource;
+  /** Publishes that may wait for a busy publisher, per connection, before signals are dropped; default 1000. */
+  readonly maxWaitingPublishes?: number;
+  /** Longest a publish may take; default 60 s. */
+  readonly publishTimeoutMs?: number;
+}
+
+/** A target did not get the signal: why, for the weak or failed acknowledgement. */
+type TargetResult = SignalPublishResult | 'skipped';
+
+/**
+ * Outbound data flow (README steps 2–9): every signal goes once to every running connection (one
+ * client publishes it, whatever `clientCount`), and there to each target that may read it, subscribed
+ * to its kind and passing its namespace and RQL filters — enriched with `extraFields`, reduced to what
+ * the target may read, mapped, header-mapped, addressed and published. Targets with an
+ * `issuedAcknowledgementLabel` the signal requested answer with the publish outcome or a weak ack.
+ */
+export class OutboundPipeline implements AnnouncementSink {
+  private readonly gates = new Map<string, FlowGate>();
+
+  constructor(private readonly deps: OutboundPipelineDeps) {}
+
+  /** Publishes a signal to every connection; resolves when every publish finished or was dropped. */
+  async dispatch(signal: OutboundSignal): Promise<void> {
+    let views: SignalViews | undefined;
+    const tasks: Promise<void>[] = [];
+    for (const { connection, publisher } of this.deps.publishers.connected()) {
+      if (signal.onlyConnection !== undefined && signal.onlyConnection !== connection.id) continue;
+      views ??= signalViews(signal, placeholderContextOf(signal.message, { connectionId: null, time: true }));
+      tasks.push(this.toConnection(signal, views, compiledConnection(connection), publisher));
+    }
+    if (tasks.length > 0) await Promise.all(tasks);
+  }
+
+  /** {@link AnnouncementSink}: a connection's own opened/closed announcement to its announcement targets. */
+  async publish(delivery: AnnouncementDelivery): Promise<void> {
+    const { connection, announcement, publisher } = delivery;
+    if (publisher === undefined) return;
+    const signal: OutboundSignal = { message: announcement, kind: 'connection-announcements', onlyConnection: connection.id };
+    await this.toConnection(signal, signalViews(signal, placeholderContextOf(announcement, { time: true })), compiledConnection(connection), publisher);
+  }
+
+  /** The publisher gate of a connection (its bound on publishes in flight and waiting). */
+  gateOf(connectionId: string, publisher: Publisher): FlowGate {
+    let gate = this.gates.get(connectionId);
+    if (gate === undefined) this.gates.set(connectionId, (gate = new FlowGate(publisher.maxInFlight, this.deps.maxWaitingPublishes ?? 1000)));
+    else gate.resize(publisher.maxInFlight);
+    return gate;
+  }
+
+  private async toConnection(signal: OutboundSignal, views: SignalViews, compiled: CompiledConnection, publisher: Publisher): Promise<void> {
+    const connection = compiled.connection;
+    const recorder = this.deps.monitoring.recorder(connection.id, connection.connectionType);
+    const tools: PublishTools = { publisher, gate: this.gateOf(connection.id, publisher), recorder, timeoutMs: this.deps.publishTimeoutMs ?? 60_000 };
+    const requested = requestedLabels(signal.message, compiled);
+    // Loop prevention: a connection does not get back the signals its own sources caused (ditto-origin).
+    const ownSignal = signal.message.headers['ditto-origin'] === connection.id && signal.onlyConnection === undefined;
+    const results = await Promise.all(
+      compiled.targets.map((target) => (ownSignal ? 'skipped' : this.toTarget(signal, views, connection, target, tools, recorder).catch((): TargetResult => 'skipped'))),
+    );
+    if (requested.size > 0) this.issueAcks(signal, compiled, requested, results);
+  }
+
+  private async toTarget(signal: OutboundSignal, views: SignalViews, connection: Connection, target: CompiledTarget, tools: PublishTools, recorder: ConnectionRecorder): Promise<TargetResult> {
+    const subjects = target.target.authorizationContext;
+    if (signal.onlyConnection === undefined && !isReadable(signal, subjects)) return 'skipped';
+    const pre = preMatchTargetTopics(target.entries, views.view, views.resolveExtraFields);
+    if (pre.candidates.length === 0) return 'skipped';
+    const correlation = signal.message.headers['correlation-id'];
+    const base = { direction: 'outbound' as const, address: target.target.address, ...(typeof correlation === 'string' ? { correlationId: correlation } : {}) };
+    recorder.record({ ...base, type: 'dispatched', success: true });
+    let extra: JsonObject | undefined;
+    if (pre.extraFields.length > 0 && signal.thingId !== undefined) {
+      try {
+        extra = (await this.deps.enrich(signal.thingId, fieldSelectorOf(pre.extraFields), subjects)) ?? {};
+      } catch (error) {
+        recorder.record({ ...base, type: 'dropped', success: false, message: `Enrichment failed: ${error instanceof Error ? error.message : String(error)}` });
+        return { published: false, status: 500, reason: 'Enrichment failed.' };
+      }
+    }
+    const entry = postMatchTargetTopics(pre, views.view, extra);
+    if (entry === null) return 'skipped';
+    recorder.record({ ...base, type: 'filtered', success: true });
+    let message: DittoProtocolMessage | undefined = signal.viewFor === undefined ? signal.message : signal.viewFor(subjects);
+    if (message === undefined) return 'skipped';
+    if (extra !== undefined && Object.keys(extra).length > 0) message = { ...message, extra };
+    const route = { connectionId: connection.id, metricAddress: target.target.address, address: target.address, headerMapping: target.headerMapping, chain: target.chain, subjects, ...(target.target.qos !== undefined ? { qos: target.target.qos } : {}) };
+    return publishSignal(message, route, tools, views.view.thing);
+  }
+
+  private issueAcks(signal: OutboundSignal, compiled: CompiledConnection, requested: ReadonlySet<string>, results: readonly TargetResult[]): void {
+    const correlationId = signal.message.headers['correlation-id'];
+    if (typeof correlationId !== 'string' || !this.deps.acks.isAwaited(correlationId)) return;
+    const issued = new Map<string, AcknowledgementEntry>();
+    compiled.targets.forEach((target, index) => {
+      const label = target.issuedAck;
+      const result = results[index];
+      if (label === undefined || !requested.has(label) || result === undefined || result === 'skipped' || issued.has(label)) return;
+      const headers = { 'correlation-id': correlationId, 'ditto-connection-id': compiled.connection.id };
+      const status = result.published ? result.outcome.status : result.status;
+      const payload = result.published ? result.outcome.textPayload : result.reason;
+      issued.set(label, { label, status, headers, ...(payload !== undefined ? { payload } : {}) });
+    });
+    for (const label of requested) {
+      const entry = issued.get(label);
+      if (entry !== undefined) {
+        this.deps.acks.deliver(correlationId, { entry });
+      } else {
+        const weak = weakAcknowledgementMessage({ namespace: '_', name: '_', channel: 'twin' }, label, correlationId);
+        this.deps.acks.deliver(correlationId, { entry: { label, status: 200, headers: weak.headers, ...(weak.value !== undefined ? { payload: weak.value } : {}) } });
+      }
+    }
+  }
+}
+
+/** The labels the signal requested that this connection's targets issue. */
+function requestedLabels(message: DittoProtocolMessage, compiled: CompiledConnection): ReadonlySet<string> {
+  if (compiled.issuedAcks.size === 0) return EMPTY;
+  const labels = headerStringList(message.headers['requested-acks']);
+  if (labels === undefined || labels.length === 0) return EMPTY;
+  return new Set(labels.filter((label) => compiled.issuedAcks.has(label)));
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
