@@ -1,0 +1,10 @@
+import { jestConfig } from '@twinlink/jest-preset';
+import { withBrokers } from '@twinlink/brokers/jest';
+
+export default withBrokers(jestConfig({ rootDir: import.meta.dirname, displayName: 'binding-mqtt' }), [
+  'mosquitto',
+  'mosquitto-auth',
+  'mosquitto-tls',
+  'rabbitmq',
+  'artemis',
+]);
