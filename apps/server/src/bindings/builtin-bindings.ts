@@ -1,4 +1,5 @@
 import type { BindingDefinition } from '@twinlink/core';
+import httpBinding from '@twinlink/binding-http';
 
 /**
  * Bindings shipped with the service, imported statically so that the nx graph and any bundler see
@@ -6,4 +7,6 @@ import type { BindingDefinition } from '@twinlink/core';
  * the protocol packages (`@twinlink/binding-mqtt`, …) are added here as they arrive. A lean
  * deployment is an app that lists fewer of them.
  */
-export const BUILTIN_BINDINGS: readonly BindingDefinition[] = [];
+export const BUILTIN_BINDINGS: readonly BindingDefinition[] = [
+  httpBinding,
+];
