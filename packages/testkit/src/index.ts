@@ -1,0 +1,12 @@
+/**
+ * Conformance suite and test helpers for twinlink bindings.
+ * @packageDocumentation
+ */
+export { runBindingConformance } from './run-binding-conformance.js';
+export type { ConformanceOptions, Endpoint, Observer, ObservedMessage, TestAddresses } from './conformance-options.js';
+export { createClientHarness, resolvePlugin } from './client-harness.js';
+export type { ClientHarness } from './client-harness.js';
+export { RecordingSink } from './recording-sink.js';
+export type { RecordedDelivery } from './recording-sink.js';
+export { startFaultyTcpProxy } from './faulty-tcp-proxy.js';
+export type { FaultyTcpProxy } from './faulty-tcp-proxy.js';
