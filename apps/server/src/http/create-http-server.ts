@@ -7,11 +7,16 @@ import { registerConnectionCommandRoutes } from './connection-command-routes.js'
 import { registerConnectionsRoutes } from './connections-routes.js';
 import { registerDevopsAuth } from './devops-auth.js';
 import type { RouteContext } from './execute.js';
-import { resourceNotFound, toDittoError } from './http-errors.js';
+import { resourceNotFound, serviceUnavailable, toDittoError } from './http-errors.js';
 import { registerOperationsRoutes } from './operations-routes.js';
 import { registerPiggybackRoute } from './piggyback/piggyback-route.js';
 import type { Readiness } from './readiness.js';
 import { sendDittoError } from './send-error.js';
+import { registerTwinApi } from '../twins/twin-api.js';
+import { twinServicesOf } from '../twins/twin-services.js';
+
+/** Answered while the service shuts down, so that load balancers and probes see it drain. */
+const PROBE_PATHS = new Set(['/alive', '/ready', '/metrics']);
 
 /** What the HTTP layer is built from. */
 export interface HttpServerOptions {
@@ -49,6 +54,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('correlation-id', request.id);
+    // While connections drain, the probes keep answering and nothing else starts new work.
+    if (readiness.current === 'stopping' && !PROBE_PATHS.has(request.url.split('?')[0] ?? '')) {
+      throw serviceUnavailable('The service is shutting down.');
+    }
   });
   registerDevopsAuth(app, config.devops);
 
@@ -64,5 +73,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   registerConnectionsRoutes(app, context);
   registerConnectionCommandRoutes(app, context);
   registerPiggybackRoute(app, context);
+  const twins = twinServicesOf(runtime);
+  if (twins !== undefined) registerTwinApi(app, { services: twins });
   return app;
 }

@@ -43,8 +43,8 @@ export class SignalDispatcher {
     twins.subscribe((event) => this.deliveries.set(event, this.outbound.dispatch(twinEventSignal(event)).catch(() => undefined)));
   }
 
-  /** Applies a twin or policy command; resolves with its response once its events went out. */
-  async applyTwin(message: DittoProtocolMessage, signal: ProtocolSignal, subjects: readonly string[]): Promise<DittoProtocolMessage> {
+  /** Applies a twin or policy command (classified here when `signal` is absent); resolves with its response once its events went out. */
+  async applyTwin(message: DittoProtocolMessage, signal: ProtocolSignal | undefined, subjects: readonly string[]): Promise<DittoProtocolMessage> {
     const result = await this.twins.apply(message, subjects, signal);
     for (const event of result.events) await this.deliveries.get(event);
     return result.response;
