@@ -11,6 +11,8 @@ import type { MqttVersion } from './mqtt-validator.js';
 
 /** Granted QoS at or above this value in a SUBACK is a refusal (0x80 in MQTT 3.1.1, reason codes ≥ 0x80 in MQTT 5). */
 const SUBACK_FAILURE = 0x80;
+/** Most packets kept for consumers not created yet; further ones stay unacknowledged for the next session. */
+const MAX_EARLY_PACKETS = 1000;
 
 /**
  * One client of an `mqtt` / `mqtt-5` connection: a subscribing connection, and a second one for
@@ -23,6 +25,12 @@ export class MqttProtocolClient implements ProtocolClient {
   private link: MqttLink | undefined;
   private publisherLink: MqttLink | undefined;
   private consumers: MqttConsumer[] = [];
+  /**
+   * A persistent session's broker redelivers right after CONNACK, before core has created the
+   * consumers; such packets wait here (acknowledgement held) until their consumer exists, and are
+   * dropped unacknowledged once the publisher is created, which ends core's setup.
+   */
+  private early: IPublishPacket[] | undefined;
   private publisher: MqttPublisher | undefined;
   private redeliveryTimer: NodeJS.Timeout | undefined;
 
@@ -36,6 +44,7 @@ export class MqttProtocolClient implements ProtocolClient {
   async connect(signal: AbortSignal): Promise<void> {
     await this.context.hosts.assertAllowed(this.context.uri.host);
     const lost = (error: BindingError) => this.lost(error);
+    this.early = [];
     this.link = await MqttLink.open(this.linkOptions(this.settings.clientId, this.settings.cleanSession), signal, (packet, proceed) => this.route(packet, proceed), lost);
     if (this.settings.separatePublisherClient && this.context.connection.targets.length > 0) {
       // The publishing connection consumes nothing, so a persistent session would only hold state.
@@ -49,6 +58,7 @@ export class MqttProtocolClient implements ProtocolClient {
     this.publisher?.failPending('The client disconnected.');
     this.publisher = undefined;
     this.consumers = [];
+    this.early = undefined;
     const links = [this.link, this.publisherLink];
     this.link = undefined;
     this.publisherLink = undefined;
@@ -69,10 +79,14 @@ export class MqttProtocolClient implements ProtocolClient {
       throw new BindingError('TWINLINK_ERR_MQTT_SUBSCRIBE_REJECTED', 'misconfigured', `The broker refused the subscription to '${spec.address}' (code ${code}).`);
     }
     this.consumers.push(consumer);
+    const early = this.early ?? [];
+    this.early = early.filter((packet) => !consumer.matches(packet.topic));
+    for (const packet of early) if (consumer.matches(packet.topic)) consumer.offer(packet, () => undefined);
     return consumer;
   }
 
   async createPublisher(): Promise<Publisher> {
+    this.early = undefined;
     this.publisher = new MqttPublisher(this.publisherLink ?? this.requireLink());
     return this.publisher;
   }
@@ -108,6 +122,7 @@ export class MqttProtocolClient implements ProtocolClient {
     const consumer = this.consumers.find((candidate) => candidate.matches(packet.topic));
     if (consumer) return consumer.offer(packet, proceed);
     if (packet.qos > 0 && packet.messageId !== undefined) this.link?.hold(packet.messageId);
+    if (this.early && this.early.length < MAX_EARLY_PACKETS) this.early.push(packet);
     proceed();
   }
 

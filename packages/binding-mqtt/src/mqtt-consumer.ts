@@ -16,7 +16,8 @@ export type RedeliveryRequest = () => void;
  */
 export class MqttConsumer implements Consumer {
   private unsettled = 0;
-  private waiting: { packet: IPublishPacket; proceed: () => void } | undefined;
+  /** Packets over capacity; at most one from the socket (mqtt.js reads on only after `proceed`), more when replayed. */
+  private readonly waiting: { packet: IPublishPacket; proceed: () => void }[] = [];
   private stopped = false;
   private drained: (() => void) | undefined;
 
@@ -34,20 +35,18 @@ export class MqttConsumer implements Consumer {
 
   /** Takes one packet; calls `proceed` once another one may be read. */
   offer(packet: IPublishPacket, proceed: () => void): void {
-    if (this.unsettled < Math.max(1, this.sink.capacity)) {
+    if (this.waiting.length === 0 && this.unsettled < Math.max(1, this.sink.capacity)) {
       this.deliver(packet);
       proceed();
     } else {
-      this.waiting = { packet, proceed };
+      this.waiting.push({ packet, proceed });
     }
   }
 
   async stop(mode: 'drain' | 'now'): Promise<void> {
     this.stopped = true;
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    // A packet not yet delivered stays unacknowledged: the broker redelivers it to the next session.
-    if (waiting) {
+    // Packets not yet delivered stay unacknowledged: the broker redelivers them to the next session.
+    for (const waiting of this.waiting.splice(0)) {
       if (waiting.packet.qos > 0 && waiting.packet.messageId !== undefined) this.link.hold(waiting.packet.messageId);
       waiting.proceed();
     }
@@ -71,11 +70,10 @@ export class MqttConsumer implements Consumer {
       if (wantsRedelivery && this.redeliver) this.redeliver();
       else this.link.acknowledge(packet);
     }
-    const waiting = this.waiting;
-    if (waiting && !this.stopped && this.unsettled < Math.max(1, this.sink.capacity)) {
-      this.waiting = undefined;
-      this.deliver(waiting.packet);
-      waiting.proceed();
+    while (this.waiting.length > 0 && !this.stopped && this.unsettled < Math.max(1, this.sink.capacity)) {
+      const next = this.waiting.shift()!;
+      this.deliver(next.packet);
+      next.proceed();
     }
     if (this.unsettled === 0) this.drained?.();
   }

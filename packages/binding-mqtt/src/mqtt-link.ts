@@ -84,7 +84,8 @@ export class MqttLink {
 
   /** Marks a delivered QoS 1/2 message whose acknowledgement waits for its settlement. */
   hold(messageId: number): void {
-    this.held.set(messageId, 'waiting');
+    // Already held (a packet replayed to a late consumer): keep the state mqtt.js's attempt left.
+    if (!this.held.has(messageId)) this.held.set(messageId, 'waiting');
   }
 
   /** Sends the held acknowledgement of a settled message, if this connection is still up. */
