@@ -1,5 +1,6 @@
 import type { BindingDefinition } from '@twinlink/core';
 import httpBinding from '@twinlink/binding-http';
+import mqttBinding from '@twinlink/binding-mqtt';
 
 /**
  * Bindings shipped with the service, imported statically so that the nx graph and any bundler see
@@ -9,4 +10,5 @@ import httpBinding from '@twinlink/binding-http';
  */
 export const BUILTIN_BINDINGS: readonly BindingDefinition[] = [
   httpBinding,
+  mqttBinding,
 ];
