@@ -28,9 +28,9 @@ export interface RunningService {
   /** The address the HTTP server listens on. */
   readonly url: string;
   /**
-   * Graceful shutdown: `/ready` turns 503 at once, the HTTP server stops accepting and finishes
-   * in-flight requests, the runtime stops (consumers stop, messages settle, clients close), the
-   * journal closes. Resolves `false` when that took longer than `shutdownTimeoutMs`.
+   * Graceful shutdown: `/ready` turns 503 at once and other requests are refused, the runtime stops
+   * (consumers stop, messages settle, clients close), then the HTTP server closes and the journal
+   * closes. Resolves `false` when that took longer than `shutdownTimeoutMs`.
    */
   stop(): Promise<boolean>;
 }
@@ -83,9 +83,11 @@ async function stopService(
 ): Promise<boolean> {
   readiness.markStopping();
   logger.info({ timeoutMs }, 'shutting down');
+  // Connections drain first while HTTP keeps answering (`/ready` 503, other requests 503), so that
+  // a load balancer sees the drain; the port closes last.
   const steps = async () => {
-    await parts.http.close();
     await parts.runtime.stop();
+    await parts.http.close();
     await parts.journal.close();
   };
   let timer: NodeJS.Timeout | undefined;
