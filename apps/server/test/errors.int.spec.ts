@@ -65,6 +65,14 @@ describe('error answers of the management API (real process)', () => {
     expect((await service.call('GET', '/api/2/connections?ids-only=true')).json()).toEqual(before);
   });
 
+  it('answers a connection type whose binding is not installed with 400 naming the package to install', async () => {
+    const kafka = { connectionType: 'kafka', connectionStatus: 'closed', uri: 'tcp://broker.example.com:9092', specificConfig: { bootstrapServers: 'broker.example.com:9092' }, targets: [{ address: 'events', topics: [], authorizationContext: ['integration:test'] }] };
+    const res = await service.call('POST', '/api/2/connections', { body: kafka });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'connectivity:connection.configuration.invalid', message: "No binding is installed for connection type 'kafka'." });
+    expect(res.json().description).toContain('@twinlink/binding-kafka');
+  });
+
   it('answers bodies above the limit with 413 and keeps serving', async () => {
     const res = await service.call('POST', '/api/2/connections', { body: loopbackConnection({ name: 'x'.repeat(1024 * 1024 + 1) }) });
     expect(res.status).toBe(413);
