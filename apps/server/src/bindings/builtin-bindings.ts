@@ -1,14 +1,12 @@
-import type { BindingDefinition } from '@twinlink/core';
-import httpBinding from '@twinlink/binding-http';
-import mqttBinding from '@twinlink/binding-mqtt';
-
 /**
- * Bindings shipped with the service, imported statically so that the nx graph and any bundler see
- * them; each can be switched off by package name with `bindings.disabled`. None is written yet:
- * the protocol packages (`@twinlink/binding-mqtt`, …) are added here as they arrive. A lean
- * deployment is an app that lists fewer of them.
+ * The binding packages shipped with the service. They are found like any other binding — among the
+ * app's dependencies, by the `twinlink` manifest in their package.json — and reported as built-in.
+ * A lean deployment depends on fewer of them (see the root README); nothing else changes.
  */
-export const BUILTIN_BINDINGS: readonly BindingDefinition[] = [
-  httpBinding,
-  mqttBinding,
-];
+export const BUILTIN_BINDING_PACKAGES: ReadonlySet<string> = new Set([
+  '@twinlink/binding-mqtt',
+  '@twinlink/binding-http',
+  '@twinlink/binding-amqp091',
+  '@twinlink/binding-amqp10',
+  '@twinlink/binding-kafka',
+]);

@@ -4,7 +4,7 @@ import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.js';
 import type { LoadedBinding } from '../runtime.js';
-import { BUILTIN_BINDINGS } from './builtin-bindings.js';
+import { BUILTIN_BINDING_PACKAGES } from './builtin-bindings.js';
 import { discoverBindings } from './discover-bindings.js';
 
 /** The bindings the runtime works with. */
@@ -22,18 +22,20 @@ export interface LoadBindingsOptions {
   readonly config: ServiceConfig['bindings'];
   readonly appDir: string;
   readonly logger: Logger;
+  /** Definitions handed in directly (embedding, tests), besides those discovered. */
   readonly builtins?: readonly BindingDefinition[];
   readonly importModule?: (specifier: string) => Promise<unknown>;
 }
 
 /**
- * Built-ins (minus `disabled`) and discovered bindings, checked by core's registry (brand, API
+ * Bindings handed in and bindings discovered among the app's dependencies (minus `disabled`; the
+ * shipped ones are reported as built-in), checked by core's registry (brand, API
  * version, duplicate types), their container modules loaded into one inversify container, and the
  * BINDING_PLUGIN plugins resolved by connection type. Every skip is logged with its code; with
  * `strict`, any skip fails the start instead.
  */
 export async function loadBindings(options: LoadBindingsOptions): Promise<LoadedBindings> {
-  const builtins = (options.builtins ?? BUILTIN_BINDINGS).filter((binding) => !options.config.disabled.includes(binding.packageName));
+  const builtins = (options.builtins ?? []).filter((binding) => !options.config.disabled.includes(binding.packageName));
   const discovered = await discoverBindings({ appDir: options.appDir, packages: options.config.packages, disabled: options.config.disabled, ...(options.importModule ? { importModule: options.importModule } : {}) });
   const checked = new BindingRegistry([...builtins, ...discovered.definitions]);
   const container = new Container();
@@ -52,7 +54,7 @@ export async function loadBindings(options: LoadBindingsOptions): Promise<Loaded
   if (container.isBound(BINDING_PLUGIN)) {
     for (const plugin of container.getAll(BINDING_PLUGIN)) if (registry.get(plugin.connectionType) && !plugins.has(plugin.connectionType)) plugins.set(plugin.connectionType, plugin);
   }
-  const builtinNames = new Set(builtins.map((binding) => binding.packageName));
+  const builtinNames = new Set([...BUILTIN_BINDING_PACKAGES, ...builtins.map((binding) => binding.packageName)]);
   const loaded: LoadedBinding[] = usable.map((binding) => ({
     packageName: binding.packageName,
     packageVersion: binding.packageVersion,
