@@ -14,7 +14,8 @@ const MISCONFIGURED_SOCKET_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFU
  */
 export function connectError(error: unknown): BindingError {
   if (error instanceof BindingError) return error;
-  const cause = error instanceof Error ? error : new Error(String(error));
+  // Not `instanceof Error`: errors from Node's own modules may come from another realm (test VMs).
+  const cause = typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
   const code = (cause as { code?: unknown }).code;
   if (typeof code === 'number') {
     if (AUTH_CODES.has(code)) return new BindingError('TWINLINK_ERR_MQTT_NOT_AUTHORIZED', 'auth', `The broker refused the credentials: ${cause.message}`, { cause });

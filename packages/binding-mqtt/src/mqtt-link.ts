@@ -68,8 +68,11 @@ export class MqttLink {
         signal.addEventListener('abort', abort, { once: true });
         client.once('connect', () => resolve());
         client.once('error', (error) => reject(error));
-        client.once('close', () => reject(new Error('The connection was closed before the broker accepted it.')));
+        // mqtt.js re-emits only some socket errors; TLS failures show up on the stream alone.
+        let socketError: Error | undefined;
+        client.once('close', () => reject(socketError ?? new Error('The connection was closed before the broker accepted it.')));
         client.connect();
+        client.stream?.once('error', (error: Error) => (socketError = error));
         // Core's contract: no Nagle delay on broker connections.
         (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
       }).finally(() => client.removeAllListeners('connect').removeAllListeners('error').removeAllListeners('close'));
