@@ -7,7 +7,7 @@ export type { InstallOptions } from './install.js';
 export { cacheDir, CACHE_DIR_ENV } from './lib/cache-dir.js';
 export { envNamesOf, kindsProviding } from './env-names.js';
 export { formatEnv } from './format-env.js';
-export { startMosquitto, startMosquittoAuth, startMosquittoTls, MOSQUITTO_USER } from './kinds/mosquitto.js';
+export { startMosquitto, startMosquittoAuth, startMosquittoTls, MOSQUITTO_USER, type MosquittoOptions } from './kinds/mosquitto.js';
 export { startRabbitmq } from './kinds/rabbitmq.js';
 export { startKafka } from './kinds/kafka.js';
 export { startArtemis, ARTEMIS_USER } from './kinds/artemis.js';

@@ -64,6 +64,19 @@ describe('Mosquitto', () => {
     await expect(connectOnce(url, { ca })).rejects.toThrow();
   });
 
+  it('starts again on the port of a stopped broker, as a broker restart looks to its clients', async () => {
+    const first = await startMosquitto();
+    const port = first.ports[0] as number;
+    const url = env(first, 'TWINLINK_TEST_MQTT_URL');
+    expect(await mqttRoundTrip(url)).toBe('hello broker');
+    await first.stop();
+    const second = await startMosquitto({ port });
+    brokers.push(second);
+    expect(second.ports).toEqual([port]);
+    expect(env(second, 'TWINLINK_TEST_MQTT_URL')).toBe(url);
+    expect(await mqttRoundTrip(url)).toBe('hello broker');
+  });
+
   it('stop() closes the ports, ends the processes and removes the temporary directory', async () => {
     const broker = await startMosquittoTls();
     const dir = dirname(env(broker, 'TWINLINK_TEST_MQTT_TLS_CA_FILE'));

@@ -34,10 +34,19 @@ async function launch(session: BrokerSession, config: readonly string[], ports: 
   await session.waitUntilReady(proc, { ports, timeoutMs });
 }
 
+/** Options of the plain Mosquitto. */
+export interface MosquittoOptions extends StartOptions {
+  /**
+   * Listen on this port instead of a free one: a broker stopped and started again on the same
+   * port looks like one broker restarting to the clients that were connected to it.
+   */
+  readonly port?: number;
+}
+
 /** Starts Mosquitto with one anonymous plain listener; exports `TWINLINK_TEST_MQTT_URL`. */
-export function startMosquitto(options: StartOptions = {}): Promise<RunningBroker> {
+export function startMosquitto(options: MosquittoOptions = {}): Promise<RunningBroker> {
   return runBroker('mosquitto', options, GRACE_MS, async (session) => {
-    const [port] = (await freePorts(1)) as [number];
+    const port = options.port ?? ((await freePorts(1)) as [number])[0];
     await launch(session, [`listener ${port} 127.0.0.1`, 'allow_anonymous true'], [port], options.readyTimeoutMs ?? READY_TIMEOUT_MS);
     return { env: { TWINLINK_TEST_MQTT_URL: `tcp://127.0.0.1:${port}` }, ports: [port] };
   });
