@@ -42,6 +42,7 @@ export const CONFIG_SCHEMA = section(
       commandTimeoutMs: durationMs,
       disconnectAnnouncementMs: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
       shutdownTimeoutMs: durationMs,
+      consumerCapacity: positiveInt,
     }),
     logs: section(
       {

@@ -30,6 +30,7 @@ export function defaultConfig(): ServiceConfig {
       commandTimeoutMs: 50_000,
       disconnectAnnouncementMs: 3_000,
       shutdownTimeoutMs: 10_000,
+      consumerCapacity: 100,
     },
     logs: { level: 'info', connectionLogDurationMs: 3_600_000, connectionLogCapacity: 100 },
   };

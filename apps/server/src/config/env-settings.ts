@@ -39,6 +39,7 @@ export const ENV_SETTINGS: readonly EnvSetting[] = [
   { name: 'TWINLINK_COMMAND_TIMEOUT', pointer: '/connections/commandTimeoutMs', kind: 'duration' },
   { name: 'TWINLINK_DISCONNECT_ANNOUNCEMENT_DELAY', pointer: '/connections/disconnectAnnouncementMs', kind: 'duration' },
   { name: 'TWINLINK_SHUTDOWN_TIMEOUT', pointer: '/connections/shutdownTimeoutMs', kind: 'duration' },
+  { name: 'TWINLINK_CONSUMER_CAPACITY', pointer: '/connections/consumerCapacity', kind: 'integer' },
   { name: 'TWINLINK_LOG_LEVEL', pointer: '/logs/level', kind: 'string' },
   { name: 'TWINLINK_CONNECTION_LOG_DURATION', pointer: '/logs/connectionLogDurationMs', kind: 'duration' },
   { name: 'TWINLINK_CONNECTION_LOG_CAPACITY', pointer: '/logs/connectionLogCapacity', kind: 'integer' },

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       commandTimeoutMs: 50000,
       disconnectAnnouncementMs: 3000,
       shutdownTimeoutMs: 10000,
+      consumerCapacity: 100,
     });
     expect(config.logs).toEqual({ level: 'info', connectionLogDurationMs: 3600000, connectionLogCapacity: 100 });
     expect(config.instanceId).toBe(defaultConfig().instanceId);
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       TWINLINK_CONNECT_TIMEOUT: '2s',
       TWINLINK_MAX_BACKOFF: '5m',
       TWINLINK_FLUENTD_HOST: 'fluent',
+      TWINLINK_CONSUMER_CAPACITY: '20',
     });
     expect(config.http.port).toBe(9090);
     expect(config.storage.dataDir).toBe('/var/lib/twinlink');
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
     expect(config.connections.connectTimeoutMs).toBe(2000);
     expect(config.connections.maxBackoffMs).toBe(300000);
     expect(config.logs.fluentd).toEqual({ host: 'fluent', port: 24224, tagPrefix: 'connection' });
+    expect(config.connections.consumerCapacity).toBe(20);
   });
 
   it('treats empty variables as unset', () => {

@@ -56,6 +56,8 @@ export interface ServiceConfig {
     readonly disconnectAnnouncementMs: number;
     /** Bound of graceful shutdown, in ms. */
     readonly shutdownTimeoutMs: number;
+    /** Unsettled messages one consumer may hold; at-least-once sources get no more credit beyond it. */
+    readonly consumerCapacity: number;
   };
   readonly logs: {
     /** Service log level (pino). */

@@ -35,7 +35,7 @@ export interface RuntimeExtensions {
   readonly announcements?: AnnouncementSink;
   /** The inbound pipeline (default: the pipeline into the embedded twin engine). */
   readonly inbound?: InboundSinkFactory;
-  /** Unsettled messages per consumer (default 100). */
+  /** Unsettled messages per consumer (default: `connections.consumerCapacity`). */
   readonly inboundCapacity?: number;
 }
 
@@ -59,7 +59,7 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
   const dispatcher = new SignalDispatcher(twins.engine, outbound, twins.permissions);
   const inbound =
     extensions.inbound ??
-    inboundPipeline({ dispatcher, acks, replies: new ReplyPublisher(publishers, outbound), monitoring, ...(extensions.inboundCapacity !== undefined ? { capacity: extensions.inboundCapacity } : {}) });
+    inboundPipeline({ dispatcher, acks, replies: new ReplyPublisher(publishers, outbound), monitoring, capacity: extensions.inboundCapacity ?? config.connections.consumerCapacity });
   const announcer = new ConnectionAnnouncer(extensions.announcements ?? outbound, config.connections.disconnectAnnouncementMs, (error) =>
     logger.warn({ err: error }, 'A connection announcement could not be published.'),
   );
