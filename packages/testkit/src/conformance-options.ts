@@ -8,8 +8,8 @@ export interface Endpoint {
 
 /** Addresses unique to one test, so tests never see each other's messages. @public */
 export interface TestAddresses {
-  /** Source address the client consumes. */
-  readonly source: string;
+  /** Source address the client consumes; only needed when the connection type allows sources. */
+  readonly source?: string;
   /** Target address the client publishes to. */
   readonly target: string;
 }
@@ -37,10 +37,16 @@ export interface ConformanceOptions {
   readonly endpoint: Endpoint;
   /** Fresh addresses for one test. */
   addresses(): TestAddresses;
-  /** A valid connection JSON of `connectionType` pointing at `endpoint`, with one source and one target. */
+  /**
+   * A valid connection JSON of `connectionType` pointing at `endpoint`, with one source (unless the
+   * type is targets-only: `capabilities.sources === false`) and one target.
+   */
   connection(endpoint: Endpoint, addresses: TestAddresses): unknown;
-  /** Puts a message with this text on the source address, the way an outside producer would. */
-  inject(address: string, text: string): Promise<void>;
+  /**
+   * Puts a message with this text on the source address, the way an outside producer would.
+   * Required unless the connection type is targets-only.
+   */
+  inject?(address: string, text: string): Promise<void>;
   /** Starts observing a target address (before publishing). */
   observe(address: string): Promise<Observer>;
   /**
