@@ -16,6 +16,8 @@ export interface CompiledSource {
   readonly chain: MappingChain;
   readonly replyTarget?: CompiledReplyTarget;
   readonly declaredAcks: ReadonlySet<string>;
+  /** `acknowledgementRequests.includes` with `{{connection:id}}` resolved (connection-model.md §5.2). */
+  readonly ackIncludes: readonly string[];
   /** `authorizationContext` has placeholders that must be resolved per message. */
   readonly dynamicSubjects: boolean;
 }
@@ -61,6 +63,7 @@ export class CompiledConnection {
         ? { replyTarget: { address: cachedTemplate(reply.address), headerMapping: compileHeaderMapping(reply.headerMapping), responseTypes: new Set(reply.expectedResponseTypes) } }
         : {}),
       declaredAcks: new Set(source.declaredAcks.map((label) => this.withConnectionId(label))),
+      ackIncludes: (source.acknowledgementRequests?.includes ?? []).map((label) => this.withConnectionId(label)),
       dynamicSubjects: source.authorizationContext.some((subject) => cachedTemplate(subject).hasPlaceholders),
     };
   }

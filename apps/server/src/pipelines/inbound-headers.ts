@@ -20,7 +20,7 @@ export function inboundHeaders(mapped: DittoProtocolMessage, external: InboundMe
   replaceHeader(headers, 'ditto-origin', connectionId);
   if (presentName(headers, 'correlation-id') === undefined) headers['correlation-id'] = randomUUID();
   const requests = source.source.acknowledgementRequests;
-  if (requests !== undefined) applyAckRequests(headers, requests.includes, requests.filter, contextOf);
+  if (requests !== undefined) applyAckRequests(headers, source.ackIncludes, requests.filter, contextOf);
   return headers;
 }
 
