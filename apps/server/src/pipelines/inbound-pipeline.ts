@@ -14,6 +14,23 @@ import { earlyReplyHeaders } from './early-reply.js';
 /** Default of unsettled messages per consumer (architecture.md). */
 export const DEFAULT_CAPACITY = 100;
 
+/** Largest external message payload (Ditto's `limits.messages.max-size`, 250k); things and policies are capped lower by the twin engine. */
+export const MAX_MESSAGE_BYTES = 250 * 1024;
+
+function messageTooLarge(size: number): DittoError {
+  return new DittoError({
+    status: 413,
+    error: 'messages:message.toolarge',
+    message: `The size of '${size}' bytes exceeds the maximal allowed Message size of '${MAX_MESSAGE_BYTES}' bytes.`,
+    description: 'Reduce the size of the message in order to be below the allowed size.',
+  });
+}
+
+function payloadSize(message: InboundMessage): number {
+  if (message.bytePayload !== undefined) return message.bytePayload.byteLength;
+  return message.textPayload === undefined ? 0 : Buffer.byteLength(message.textPayload, 'utf8');
+}
+
 /** What the inbound pipeline is built from. */
 export interface InboundPipelineDeps {
   readonly dispatcher: SignalDispatcher;
@@ -67,6 +84,14 @@ class SourceSink implements InboundSink {
     const correlationId = message.headers['correlation-id'];
     const base = { direction: 'inbound' as const, address, ...(correlationId !== undefined ? { correlationId } : {}) };
     this.recorder.record({ ...base, type: 'consumed', success: true });
+    // Checked before parsing: an oversized message is refused without spending memory on mapping it.
+    const size = payloadSize(message);
+    if (size > MAX_MESSAGE_BYTES) {
+      const error = messageTooLarge(size);
+      this.recorder.record({ ...base, type: 'mapped', success: false, message: error.message });
+      await this.replyEarlyError(error, message);
+      return rejected(error.message);
+    }
     let subjects: readonly string[];
     try {
       subjects = this.source.dynamicSubjects ? resolveAuthorizationSubjects(this.source.source.authorizationContext, message.headers) : this.source.source.authorizationContext;
