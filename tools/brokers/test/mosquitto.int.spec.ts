@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ensureInstalled } from '../src/install.js';
 import { startMosquitto, startMosquittoAuth, startMosquittoTls } from '../src/kinds/mosquitto.js';
 import type { RunningBroker } from '../src/types.js';
+import { connect } from 'mqtt';
 import { connectOnce, mqttRoundTrip } from './mqtt-round-trip.js';
 import { stopAndCollectLeftovers } from './stopped.js';
 
@@ -75,6 +77,33 @@ describe('Mosquitto', () => {
     expect(second.ports).toEqual([port]);
     expect(env(second, 'TWINLINK_TEST_MQTT_URL')).toBe(url);
     expect(await mqttRoundTrip(url)).toBe('hello broker');
+  });
+
+  it('restores persistent sessions and their queued messages from a persistence directory', async () => {
+    const persistenceDir = mkdtempSync(join(tmpdir(), 'twinlink-mosquitto-data-'));
+    try {
+      const first = await startMosquitto({ persistenceDir });
+      brokers.push(first);
+      const url = env(first, 'TWINLINK_TEST_MQTT_URL');
+      const session = { clientId: `persistent-${process.pid}`, clean: false };
+      const subscriber = await connectOnce(url, session);
+      await subscriber.subscribeAsync('twinlink/queued', { qos: 1 });
+      await subscriber.endAsync();
+      const publisher = await connectOnce(url);
+      await publisher.publishAsync('twinlink/queued', 'kept', { qos: 1 });
+      await publisher.endAsync();
+      await first.stop();
+
+      const second = await startMosquitto({ port: first.ports[0] as number, persistenceDir });
+      brokers.push(second);
+      // listening before the CONNACK: the queued message may follow it in the same packet
+      const resumed = connect(url, { ...session, reconnectPeriod: 0 });
+      const received = new Promise<string>((resolve) => resumed.on('message', (_topic, payload) => resolve(payload.toString())));
+      expect(await received).toBe('kept');
+      await resumed.endAsync();
+    } finally {
+      rmSync(persistenceDir, { recursive: true, force: true });
+    }
   });
 
   it('stop() closes the ports, ends the processes and removes the temporary directory', async () => {

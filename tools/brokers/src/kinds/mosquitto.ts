@@ -41,13 +41,20 @@ export interface MosquittoOptions extends StartOptions {
    * port looks like one broker restarting to the clients that were connected to it.
    */
   readonly port?: number;
+  /**
+   * Keep sessions, subscriptions and queued messages in this directory, written when the broker
+   * stops and read when it starts: a broker started again with the same directory restores them.
+   */
+  readonly persistenceDir?: string;
 }
 
 /** Starts Mosquitto with one anonymous plain listener; exports `TWINLINK_TEST_MQTT_URL`. */
 export function startMosquitto(options: MosquittoOptions = {}): Promise<RunningBroker> {
   return runBroker('mosquitto', options, GRACE_MS, async (session) => {
     const port = options.port ?? ((await freePorts(1)) as [number])[0];
-    await launch(session, [`listener ${port} 127.0.0.1`, 'allow_anonymous true'], [port], options.readyTimeoutMs ?? READY_TIMEOUT_MS);
+    // The last `persistence` line wins over the base configuration's.
+    const persistence = options.persistenceDir === undefined ? [] : ['persistence true', `persistence_location ${options.persistenceDir}/`];
+    await launch(session, [...persistence, `listener ${port} 127.0.0.1`, 'allow_anonymous true'], [port], options.readyTimeoutMs ?? READY_TIMEOUT_MS);
     return { env: { TWINLINK_TEST_MQTT_URL: `tcp://127.0.0.1:${port}` }, ports: [port] };
   });
 }
