@@ -1,3 +1,4 @@
 import { jestConfig } from '@twinlink/jest-preset';
+import { withBrokers } from '@twinlink/brokers/jest';
 
-export default jestConfig({ rootDir: import.meta.dirname, displayName: 'server' });
+export default withBrokers(jestConfig({ rootDir: import.meta.dirname, displayName: 'server' }), ['mosquitto', 'mosquitto-auth']);
