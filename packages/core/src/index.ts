@@ -212,6 +212,8 @@ export {
   weakAcknowledgementMessage,
 } from './protocol/acknowledgements.js';
 export { errorResponseMessage, errorTopicFor, UNKNOWN_ENTITY_ERROR_TOPIC } from './protocol/error-response.js';
+export { acknowledgementFromOutcome, liveResponseFromOutcome, outcomeHeaders, outcomePayload } from './protocol/outcome-responses.js';
+export type { LiveResponseOutcome } from './protocol/outcome-responses.js';
 export type { ConnectionAnnouncementName } from './protocol/announcements.js';
 export { connectionAnnouncement } from './protocol/announcements.js';
 export { placeholderContextOf, reconstructThingFromEvent } from './protocol/signal-views.js';
