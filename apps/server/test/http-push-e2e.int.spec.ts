@@ -133,6 +133,17 @@ describe('http-push connections through the real service', () => {
     expect(json(request)).toMatchObject({ topic: 'org.twin/t1/things/live/messages/ping', path: '/inbox/messages/ping', value: { hello: 0 } });
   });
 
+  it('answers a live message sent over the HTTP API with the response of the webhook', async () => {
+    const answered = await service.call('POST', '/api/2/things/org.twin:t1/inbox/messages/ping?timeout=10', {
+      auth: USER,
+      headers: { 'correlation-id': 'live-http-1', 'content-type': 'application/json' },
+      body: { hello: 1 },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.json()).toEqual({ pong: { hello: 1 } });
+    expect(webhook.to('/hook/live/live-http-1')).toHaveLength(1);
+  });
+
   it.each([201, 409])('acknowledges a command with the HTTP status of the target (%i)', async (status) => {
     const correlationId = `ack-${status}`;
     const command = {
@@ -147,11 +158,12 @@ describe('http-push connections through the real service', () => {
       (list) => list.some((message) => message.address === `replies/${correlationId}`),
       `the reply to ${correlationId}`,
     );
-    const reply = JSON.parse(replies.find((message) => message.address === `replies/${correlationId}`)?.textPayload ?? '{}') as { topic: string; status: number; value: Record<string, { status: number }> };
+    const reply = JSON.parse(replies.find((message) => message.address === `replies/${correlationId}`)?.textPayload ?? '{}') as { topic: string; status: number; value: Record<string, { status: number; payload?: unknown; headers?: Record<string, unknown> }> };
     expect(reply.topic).toBe(`org.ack/status-${status}/things/twin/acks`);
     // One requested acknowledgement: the aggregated status is its status.
     expect(reply.status).toBe(status);
-    expect(reply.value['webhook:pushed']).toMatchObject({ status });
+    // The ack carries the webhook's answer: its JSON body inline and its content type.
+    expect(reply.value['webhook:pushed']).toMatchObject({ status, payload: { seen: `/hook/acks/status-${status}` }, headers: { 'content-type': 'application/json', 'correlation-id': correlationId } });
     expect(webhook.to(`/hook/acks/status-${status}`).some((request) => json(request)['value'] === 'dock')).toBe(true);
   });
 

@@ -1,15 +1,17 @@
-import { headerStringList, placeholderContextOf, postMatchTargetTopics, preMatchTargetTopics, weakAcknowledgementMessage } from '@twinlink/core';
-import type { AcknowledgementEntry, Connection, DittoProtocolMessage, JsonObject, Publisher } from '@twinlink/core';
+import { placeholderContextOf, postMatchTargetTopics, preMatchTargetTopics } from '@twinlink/core';
+import type { Connection, DittoProtocolMessage, JsonObject, Publisher } from '@twinlink/core';
 import type { AnnouncementDelivery, AnnouncementSink } from '../announcements/announcement-sink.js';
 import type { ConnectionMonitoring, ConnectionRecorder } from '../observability/connection-monitoring.js';
 import type { AckBus } from './ack-bus.js';
 import { compiledConnection } from './compiled-connection.js';
 import type { CompiledConnection, CompiledTarget } from './compiled-connection.js';
 import { FlowGate } from './flow-gate.js';
+import { issueAcks, requestedLabels } from './issued-acks.js';
+import type { TargetResult } from './issued-acks.js';
 import { isReadable } from './outbound-signal.js';
 import type { OutboundSignal } from './outbound-signal.js';
 import { publishSignal } from './publish-signal.js';
-import type { PublishTools, SignalPublishResult } from './publish-signal.js';
+import type { PublishTools } from './publish-signal.js';
 import type { PublisherRegistry } from './publisher-registry.js';
 import { fieldSelectorOf, signalViews } from './target-view.js';
 import type { SignalViews } from './target-view.js';
@@ -28,9 +30,6 @@ export interface OutboundPipelineDeps {
   /** Longest a publish may take; default 60 s. */
   readonly publishTimeoutMs?: number;
 }
-
-/** A target did not get the signal: why, for the weak or failed acknowledgement. */
-type TargetResult = SignalPublishResult | 'skipped';
 
 /**
  * Outbound data flow (README steps 2–9): every signal goes once to every running connection (one
@@ -76,13 +75,13 @@ export class OutboundPipeline implements AnnouncementSink {
     const connection = compiled.connection;
     const recorder = this.deps.monitoring.recorder(connection.id, connection.connectionType);
     const tools: PublishTools = { publisher, gate: this.gateOf(connection.id, publisher), recorder, timeoutMs: this.deps.publishTimeoutMs ?? 60_000 };
-    const requested = requestedLabels(signal.message, compiled);
+    const requested = requestedLabels(signal.message, signal.kind, compiled);
     // Loop prevention: a connection does not get back the signals its own sources caused (ditto-origin).
     const ownSignal = signal.message.headers['ditto-origin'] === connection.id && signal.onlyConnection === undefined;
     const results = await Promise.all(
       compiled.targets.map((target) => (ownSignal ? 'skipped' : this.toTarget(signal, views, connection, target, tools, recorder).catch((): TargetResult => 'skipped'))),
     );
-    if (requested.size > 0) this.issueAcks(signal, compiled, requested, results);
+    if (requested.size > 0) issueAcks({ message: signal.message, kind: signal.kind, compiled, requested, results }, this.deps.acks, recorder);
   }
 
   private async toTarget(signal: OutboundSignal, views: SignalViews, connection: Connection, target: CompiledTarget, tools: PublishTools, recorder: ConnectionRecorder): Promise<TargetResult> {
@@ -111,38 +110,4 @@ export class OutboundPipeline implements AnnouncementSink {
     const route = { connectionId: connection.id, metricAddress: target.target.address, address: target.address, headerMapping: target.headerMapping, chain: target.chain, subjects, ...(target.target.qos !== undefined ? { qos: target.target.qos } : {}) };
     return publishSignal(message, route, tools, views.view.thing);
   }
-
-  private issueAcks(signal: OutboundSignal, compiled: CompiledConnection, requested: ReadonlySet<string>, results: readonly TargetResult[]): void {
-    const correlationId = signal.message.headers['correlation-id'];
-    if (typeof correlationId !== 'string' || !this.deps.acks.isAwaited(correlationId)) return;
-    const issued = new Map<string, AcknowledgementEntry>();
-    compiled.targets.forEach((target, index) => {
-      const label = target.issuedAck;
-      const result = results[index];
-      if (label === undefined || !requested.has(label) || result === undefined || result === 'skipped' || issued.has(label)) return;
-      const headers = { 'correlation-id': correlationId, 'ditto-connection-id': compiled.connection.id };
-      const status = result.published ? result.outcome.status : result.status;
-      const payload = result.published ? result.outcome.textPayload : result.reason;
-      issued.set(label, { label, status, headers, ...(payload !== undefined ? { payload } : {}) });
-    });
-    for (const label of requested) {
-      const entry = issued.get(label);
-      if (entry !== undefined) {
-        this.deps.acks.deliver(correlationId, { entry });
-      } else {
-        const weak = weakAcknowledgementMessage({ namespace: '_', name: '_', channel: 'twin' }, label, correlationId);
-        this.deps.acks.deliver(correlationId, { entry: { label, status: 200, headers: weak.headers, ...(weak.value !== undefined ? { payload: weak.value } : {}) } });
-      }
-    }
-  }
 }
-
-/** The labels the signal requested that this connection's targets issue. */
-function requestedLabels(message: DittoProtocolMessage, compiled: CompiledConnection): ReadonlySet<string> {
-  if (compiled.issuedAcks.size === 0) return EMPTY;
-  const labels = headerStringList(message.headers['requested-acks']);
-  if (labels === undefined || labels.length === 0) return EMPTY;
-  return new Set(labels.filter((label) => compiled.issuedAcks.has(label)));
-}
-
-const EMPTY: ReadonlySet<string> = new Set();

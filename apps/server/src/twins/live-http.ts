@@ -1,5 +1,5 @@
-import { classifySignal, DittoError, LIVE_RESPONSE, parseTopicPath, splitNamespacedId, thingIdInvalid } from '@twinlink/core';
-import type { DittoProtocolMessage, JsonValue, MessageSignal } from '@twinlink/core';
+import { classifySignal, DittoError, effectiveRequestedAcks, LIVE_RESPONSE, parseTopicPath, splitNamespacedId, thingIdInvalid } from '@twinlink/core';
+import type { DittoProtocolMessage, HeaderValue, JsonValue, MessageSignal } from '@twinlink/core';
 import { AckCollector } from '../pipelines/ack-collector.js';
 import { commandHeaders } from './http-commands.js';
 import type { TwinServices } from './twin-services.js';
@@ -62,7 +62,7 @@ export async function sendLiveMessage(services: TwinServices, request: LiveHttpR
   const timeoutMs = seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? DEFAULT_MESSAGE_TIMEOUT_MS : Math.min(seconds * 1000, MAX_MESSAGE_TIMEOUT_MS);
   const contentType = typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : undefined;
   const prefix = request.featureId === undefined ? '' : `/features/${request.featureId}`;
-  const headers = { ...commandHeaders(request), 'response-required': timeoutMs > 0, timeout: `${timeoutMs}ms` };
+  const headers: Record<string, HeaderValue> = { ...commandHeaders(request), 'response-required': timeoutMs > 0, timeout: `${timeoutMs}ms` };
   const value = bodyValue(request.body, contentType);
   const message: DittoProtocolMessage = {
     topic: `${id.namespace}/${id.name}/things/live/messages/${request.subject}`,
@@ -71,7 +71,10 @@ export async function sendLiveMessage(services: TwinServices, request: LiveHttpR
     ...(value !== undefined ? { value } : {}),
   };
   const signal = classifySignal(message, parseTopicPath(message.topic)) as MessageSignal;
-  const collector = timeoutMs > 0 ? new AckCollector([LIVE_RESPONSE], request.correlationId, services.acks, timeoutMs) : undefined;
+  // The targets answer only what is requested: `live-response` by default when a response is required (protocol.md §7).
+  const labels = effectiveRequestedAcks(signal, headers);
+  if (labels.length > 0 || headers['requested-acks'] !== undefined) headers['requested-acks'] = labels;
+  const collector = timeoutMs > 0 && labels.includes(LIVE_RESPONSE) ? new AckCollector([LIVE_RESPONSE], request.correlationId, services.acks, timeoutMs) : undefined;
   try {
     await services.dispatcher.routeLive(message, signal, request.subjects);
   } catch (error) {
