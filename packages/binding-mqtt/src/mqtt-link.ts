@@ -61,22 +61,35 @@ export class MqttLink {
   static async open(options: LinkOptions, signal: AbortSignal, onPublish: PublishHandler, onLost: (error: BindingError) => void): Promise<MqttLink> {
     const client = mqtt.connect({ ...clientOptions(options), manualConnect: true });
     const link = new MqttLink(client, options.version, onPublish, onLost);
+    // Only our own listeners are removed afterwards: mqtt.js keeps internal ones on the same events
+    // (its `close` handler clears the connect timer and the keep-alive).
+    const listeners: { event: 'connect' | 'error' | 'close'; handler: (...args: never[]) => void }[] = [];
+    const listen = (event: 'connect' | 'error' | 'close', handler: (...args: never[]) => void) => {
+      listeners.push({ event, handler });
+      client.once(event, handler);
+    };
+    let onAbort: (() => void) | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        const abort = () => reject(signal.reason);
-        if (signal.aborted) return abort();
-        signal.addEventListener('abort', abort, { once: true });
-        client.once('connect', () => resolve());
-        client.once('error', (error) => reject(error));
+        onAbort = () => reject(signal.reason);
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        listen('connect', () => resolve());
+        listen('error', (error: Error) => reject(error));
         // mqtt.js re-emits only some socket errors; TLS failures show up on the stream alone.
         let socketError: Error | undefined;
-        client.once('close', () => reject(socketError ?? new Error('The connection was closed before the broker accepted it.')));
+        listen('close', () => reject(socketError ?? new Error('The connection was closed before the broker accepted it.')));
         client.connect();
         client.stream?.once('error', (error: Error) => (socketError = error));
         // Core's contract: no Nagle delay on broker connections.
         (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
-      }).finally(() => client.removeAllListeners('connect').removeAllListeners('error').removeAllListeners('close'));
+      }).finally(() => {
+        for (const { event, handler } of listeners) client.removeListener(event, handler);
+        if (onAbort) signal.removeEventListener('abort', onAbort);
+      });
     } catch (error) {
+      // A late socket error of the abandoned attempt must not become an unhandled 'error' event.
+      client.on('error', () => undefined);
       client.end(true);
       throw connectError(error);
     }

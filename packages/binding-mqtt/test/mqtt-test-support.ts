@@ -16,7 +16,7 @@ export function credentialsOf(url: string): { username?: string; password?: stri
 }
 
 /** Unique addresses per test. */
-export function freshAddresses(): TestAddresses {
+export function freshAddresses(): Required<TestAddresses> {
   const id = randomUUID().slice(0, 8);
   return { source: `conformance/${id}/in`, target: `conformance/${id}/out` };
 }
