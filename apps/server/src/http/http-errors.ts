@@ -1,4 +1,4 @@
-import { DittoError, isDittoErrorJson } from '@twinlink/core';
+import { DittoError, isDittoErrorJson, jsonInvalid } from '@twinlink/core';
 
 /** Longest excerpt of client input quoted back in an error message. */
 const QUOTE_LIMIT = 200;
@@ -14,16 +14,6 @@ export function authenticationFailed(message: string): DittoError {
     error: 'gateway:authentication.failed',
     message,
     description: 'Provide the DevOps user and password with HTTP Basic authentication.',
-  });
-}
-
-/** 400 for a body that is not JSON (or not the JSON value the resource needs). */
-export function jsonInvalid(message: string): DittoError {
-  return new DittoError({
-    status: 400,
-    error: 'json.invalid',
-    message,
-    description: 'Check if the JSON was valid (e.g. on https://jsonlint.com) and if it was in required format.',
   });
 }
 

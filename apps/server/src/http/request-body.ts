@@ -1,5 +1,6 @@
+import { jsonInvalid } from '@twinlink/core';
 import type { FastifyRequest } from 'fastify';
-import { jsonInvalid, jsonUnparsable, mediaTypeUnsupported } from './http-errors.js';
+import { jsonUnparsable, mediaTypeUnsupported } from './http-errors.js';
 
 /**
  * Besides the resource's own type, `application/octet-stream` is accepted, as in Ditto's default

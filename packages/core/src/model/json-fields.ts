@@ -1,4 +1,5 @@
 import { DittoError } from '../errors/ditto-error.js';
+import { configurationInvalid } from '../validation/validation-errors.js';
 import { isJsonObject, ownValue } from '../json/json-value.js';
 import type { JsonObject } from '../json/json-value.js';
 
@@ -14,15 +15,6 @@ export function missingField(pointer: string): DittoError {
   });
 }
 
-/** 400 `connectivity:connection.configuration.invalid` naming the field. */
-export function configurationInvalid(message: string, description?: string): DittoError {
-  return new DittoError({
-    status: 400,
-    error: 'connectivity:connection.configuration.invalid',
-    message,
-    description: description ?? 'Check the configuration of the connection.',
-  });
-}
 
 function wrongType(pointer: string, expected: string, value: unknown): DittoError {
   const shown = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;

@@ -5,7 +5,6 @@ import type { Connection, ConnectivityStatus, MappingDefinition, SshTunnel } fro
 import { DITTO_CONNECTION_TYPES } from './connection.js';
 import { connectionIdInvalid, isValidConnectionId } from './connection-id.js';
 import {
-  configurationInvalid,
   distinct,
   fieldOf,
   missingField,
@@ -19,6 +18,7 @@ import {
   stringMap,
   toPlainRecord,
 } from './json-fields.js';
+import { configurationInvalid } from '../validation/validation-errors.js';
 import { parseCredentials } from './parse-credentials.js';
 import { parseSource } from './parse-source.js';
 import { parseTarget } from './parse-target.js';

@@ -1,8 +1,8 @@
 import type { JsonObject } from '../json/json-value.js';
 import type { AcknowledgementRequests, Enforcement, ReplyTarget, ResponseType, Source } from './connection.js';
 import { implicitReplyTarget } from './implicit-reply-target.js';
+import { configurationInvalid } from '../validation/validation-errors.js';
 import {
-  configurationInvalid,
   distinct,
   optionalBoolean,
   optionalInteger,

@@ -1,4 +1,5 @@
-import { jsonFieldMissing, jsonFieldWrongType, jsonInvalid } from '../http-errors.js';
+import { jsonInvalid } from '@twinlink/core';
+import { jsonFieldMissing, jsonFieldWrongType } from '../http-errors.js';
 
 /** The body of `POST /devops/piggyback/…` (management.md §3.1). */
 export interface PiggybackEnvelope {
