@@ -29,5 +29,8 @@ export function jestConfig({ rootDir, displayName }) {
     testEnvironmentOptions: { customExportConditions: ['@twinlink/source', 'node', 'node-addons'] },
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     testTimeout: 20000,
+    // A handle a test leaves open must not stall a CI run for ever. Leaks are still hunted:
+    // the binding conformance suite checks for open sockets, and `--detectOpenHandles` names them.
+    forceExit: true,
   };
 }
