@@ -19,7 +19,7 @@ export const DEFAULT_SEED = 20_250_601;
 export const DEFAULT_RUNS = 2000;
 
 /** Usage text for `--help`. */
-export const USAGE = `Usage: npm run test:ditto-diff -- [--seed N] [--runs N] [--show N] [--only fn1,fn2]
+export const USAGE = `Usage: npm run ditto-diff -- [--seed N] [--runs N] [--show N] [--only fn1,fn2]
 
   --seed N   base seed (default ${DEFAULT_SEED}); function i uses seed+i
   --runs N   generated cases per function (default ${DEFAULT_RUNS})

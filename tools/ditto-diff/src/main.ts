@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Differential property tests of `@twinlink/core` against Eclipse Ditto's own code (the reference
- * program in shared/tools/ditto-reference). Run with `npm run test:ditto-diff`; see README.md.
+ * program in shared/tools/ditto-reference). Run with `npm run ditto-diff`; see README.md.
  * @packageDocumentation
  */
 import { dirname, resolve } from 'node:path';
@@ -72,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(
     disagreed === 0
       ? `\nNo unexpected disagreement (seed ${options.seed}).\n`
-      : `\n${disagreed} unexpected disagreement(s). Repeat with: npm run test:ditto-diff -- --seed ${options.seed} --runs ${options.runs}\n`,
+      : `\n${disagreed} unexpected disagreement(s). Repeat with: npm run ditto-diff -- --seed ${options.seed} --runs ${options.runs}\n`,
   );
   return disagreed === 0 ? 0 : 1;
 }
