@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { expectedAwsAuthorization, generatePki, HttpsRecorder } from './support/https-support.js';
-import type { TestPki } from './support/https-support.js';
+import { generatePki } from '@twinlink/testkit';
+import type { TestPki } from '@twinlink/testkit';
+import { expectedAwsAuthorization } from './support/aws-signature.js';
+import { HttpPushServer } from './support/http-push-server.js';
 import type { PushedRequest } from './support/http-push-server.js';
 import { ServiceProcess } from './support/service-process.js';
 
@@ -32,14 +34,14 @@ const sha256Hex = (body: string): string => createHash('sha256').update(body).di
 const json = (request: PushedRequest | undefined): Record<string, unknown> => JSON.parse(request?.body ?? '{}') as Record<string, unknown>;
 
 describe('http-push over TLS, with HMAC signing and OAuth2, through the real service', () => {
-  let pki: TestPki;
+  const pki: TestPki = generatePki();
   let service: ServiceProcess;
   let untrusted: Record<string, unknown>;
-  const target = new HttpsRecorder();
-  const tokenEndpoint = new HttpsRecorder((request, response) => {
+  const target = new HttpPushServer(undefined, pki);
+  const tokenEndpoint = new HttpPushServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ access_token: `token-for-${new URLSearchParams(request.body).get('client_id')}`, expires_in: 3600 }));
-  });
+  }, pki);
 
   /** An http-push connection to the HTTPS target for the twin events of one namespace. */
   function connection(name: string, address: string, extra: Record<string, unknown>, port: number): Record<string, unknown> {
@@ -60,8 +62,7 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
   }
 
   beforeAll(async () => {
-    pki = generatePki();
-    const [port, tokenPort] = [await target.start(pki), await tokenEndpoint.start(pki)];
+    const [port, tokenPort] = [await target.start(), await tokenEndpoint.start()];
     // No host block list is configured: the loopback target and token endpoint are allowed.
     service = await ServiceProcess.start();
     expect((await service.call('PUT', '/api/2/policies/org.acme:p1', { auth: USER, body: policy })).status).toBe(201);

@@ -2,8 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import type { OutboundMessage, Publisher } from '@twinlink/core';
 import { createTestClient } from './client-harness.js';
 import { withAddress } from './connections.js';
-import { generatePki } from './pki.js';
-import type { TestPki } from './pki.js';
+import { generatePki } from '@twinlink/testkit';
+import type { TestPki } from '@twinlink/testkit';
 import type { ReceivedRequest } from './test-server.js';
 import { TestServer } from './test-server.js';
 

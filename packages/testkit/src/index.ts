@@ -10,3 +10,5 @@ export { RecordingSink } from './recording-sink.js';
 export type { RecordedDelivery } from './recording-sink.js';
 export { startFaultyTcpProxy } from './faulty-tcp-proxy.js';
 export type { FaultyTcpProxy } from './faulty-tcp-proxy.js';
+export { generatePki } from './test-pki.js';
+export type { TestPki } from './test-pki.js';

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TestPki } from '@twinlink/testkit';
 
 /** A request as the server received it. */
 export interface PushedRequest {
@@ -15,18 +17,26 @@ export type PushHandler = (request: PushedRequest, response: ServerResponse) => 
 
 /**
  * The HTTP server an http-push connection of the service publishes to: a real `node:http` server on
- * a free loopback port that records every request, and counts the requests it is answering at once.
+ * a free loopback port (or `node:https` with the given certificate) that records every request, and
+ * counts the requests it is answering at once.
  */
 export class HttpPushServer {
   readonly received: PushedRequest[] = [];
+  /** TLS handshakes the server saw fail (the client refused the certificate). */
+  readonly tlsErrors: string[] = [];
   active = 0;
   maxActive = 0;
   private server: Server | undefined;
 
-  constructor(private readonly handler: PushHandler) {}
+  constructor(
+    private readonly handler: PushHandler = (_, response) => void response.end(),
+    private readonly tls?: TestPki,
+  ) {}
 
   async start(): Promise<number> {
-    const server = createServer((request, response) => void this.onRequest(request, response));
+    const listener = (request: IncomingMessage, response: ServerResponse) => void this.onRequest(request, response);
+    const server = this.tls ? createHttpsServer({ cert: this.tls.serverCert, key: this.tls.serverKey }, listener) : createServer(listener);
+    server.on('tlsClientError', (error: Error) => this.tlsErrors.push(error.message));
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return (server.address() as AddressInfo).port;

@@ -1,0 +1,31 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { PushedRequest } from './http-push-server.js';
+
+/** The `parameters` of `aws4-hmac-sha256` credentials that {@link expectedAwsAuthorization} checks. */
+export interface AwsParameters {
+  readonly region: string;
+  readonly service: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+}
+
+/**
+ * An independent SigV4 computation from what the server received, for canonical headers
+ * `host`, `content-type` and `x-amz-date` plus the included payload hash. The path must need no
+ * further encoding. The host is signed without the port, like the binding's own test expects.
+ */
+export function expectedAwsAuthorization(request: PushedRequest, p: AwsParameters): string {
+  const amzDate = String(request.headers['x-amz-date']);
+  const [path = '', query = ''] = request.url.split('?');
+  const canonicalQuery = query === '' ? '' : query.split('&').sort().join('&');
+  const payloadHash = createHash('sha256').update(request.body).digest('hex');
+  const signed = 'content-type;host;x-amz-content-sha256;x-amz-date';
+  const headers = `content-type:${request.headers['content-type']}\nhost:127.0.0.1\nx-amz-content-sha256:${payloadHash}\nx-amz-date:${amzDate}\n`;
+  const canonical = [request.method, path, canonicalQuery, headers, signed, payloadHash].join('\n');
+  const scope = `${amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+  let key = createHmac('sha256', `AWS4${p.secretKey}`).update(amzDate.slice(0, 8)).digest();
+  for (const part of [p.region, p.service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
+  return `AWS4-HMAC-SHA256 Credential=${p.accessKey}/${scope}, SignedHeaders=${signed}, Signature=${signature}`;
+}
