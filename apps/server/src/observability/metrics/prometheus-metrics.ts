@@ -1,4 +1,4 @@
-import { Counter, Registry } from 'prom-client';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MetricDirection, MetricType } from './metric-types.js';
 
 /** Labels of one counted message. Only ids and enum values: never addresses or URIs, which may carry secrets. */
@@ -22,6 +22,8 @@ export class PrometheusMetrics {
   private readonly seen = new Map<string, Map<string, Record<string, string>>>();
 
   constructor() {
+    // Process CPU, memory, event-loop delay and GC pauses: what operators and tools/bench read per message.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
     this.messages = new Counter({
       name: 'connection_messages_total',
       help: 'Messages processed by connections, per connection, connection type, metric type, direction and level.',

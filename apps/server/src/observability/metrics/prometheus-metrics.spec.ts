@@ -1,0 +1,19 @@
+import { PrometheusMetrics } from './prometheus-metrics.js';
+
+describe('PrometheusMetrics', () => {
+  it('exports the process figures operators and the benchmark read: CPU, memory, event-loop delay, GC', async () => {
+    const text = await new PrometheusMetrics().registry.metrics();
+    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_gc_duration_seconds']) {
+      expect(text).toContain(`# TYPE ${name}`);
+    }
+  });
+
+  it('counts messages per connection and forgets a deleted connection', async () => {
+    const metrics = new PrometheusMetrics();
+    metrics.count({ connectionId: 'c1', connectionType: 'mqtt', direction: 'inbound', type: 'consumed', success: true });
+    metrics.count({ connectionId: 'c1', connectionType: 'mqtt', direction: 'inbound', type: 'consumed', success: true });
+    expect(await metrics.registry.metrics()).toContain('connection_messages_total{id="c1",type="mqtt",category="consumed",direction="inbound",level="success"} 2');
+    metrics.forget('c1');
+    expect(await metrics.registry.metrics()).not.toContain('id="c1"');
+  });
+});
