@@ -39,6 +39,14 @@ export { connectionToJson } from './model/connection-to-json.js';
 export { parseConnectionUri, maskPassword, SECRET_MASK } from './model/connection-uri.js';
 export type { ConnectionUri } from './model/connection-uri.js';
 export { isValidConnectionId } from './model/connection-id.js';
+export {
+  DIVERT_EXPECTED_RESPONSE_TYPES,
+  DIVERT_RESPONSE_TO_CONNECTION,
+  DIVERTED_RESPONSE_FROM_CONNECTION,
+  divertedResponseTypes,
+  responseDiversionConfig,
+} from './model/response-diversion.js';
+export type { ResponseDiversionConfig } from './model/response-diversion.js';
 export { parseNamespacedId, splitNamespacedId } from './model/entity-id.js';
 export type { NamespacedId } from './model/entity-id.js';
 

@@ -151,19 +151,45 @@ describe('SSH tunnel', () => {
 });
 
 describe('response diversion', () => {
+  const diverting = (headerMapping: Record<string, string>, specificConfig: Record<string, string> = { 'is-diversion-source': 'true' }) =>
+    amqpConnection({ specificConfig, sources: [{ ...source, headerMapping }] });
+
   it.each([
-    ['topics on a diversion target', amqpConnection({ specificConfig: { 'is-diversion-target': 'true' }, targets: [{ ...target, topics: ['_/_/things/twin/events'] }] }), 'must not have topics'],
-    ['diverting to itself', amqpConnection({ sources: [{ ...source, headerMapping: { 'divert-response-to-connection': 'conn-1' } }] }), 'cannot divert responses to itself'],
-    ['an unknown diverted response type', amqpConnection({ specificConfig: { 'is-diversion-source': 'true' }, sources: [{ ...source, headerMapping: { 'divert-response-to-connection': 'other', 'divert-expected-response-types': 'response,ack' } }] }), "'ack' is not valid"],
+    ['topics on a diversion target', amqpConnection({ specificConfig: { 'is-diversion-target': 'true' }, targets: [{ ...target, topics: ['_/_/things/twin/events'] }] }), "^Connection conn-1 has topics configured in target 'e/k' but isDiversionTarget is true"],
+    ['topics on a diversion target spelled TRUE', amqpConnection({ specificConfig: { 'is-diversion-target': 'TRUE' }, targets: [{ ...target, topics: ['_/_/things/twin/events'] }] }), 'isDiversionTarget is true'],
+    ['diverting to itself', diverting({ 'divert-response-to-connection': 'conn-1' }), '^It is pointless to divert responses to the originating connection.* connection: conn-1$'],
+    ['an empty diversion target', diverting({ 'divert-response-to-connection': ' ' }), '^The divert-response-to-connection in headerMapping must not be empty$'],
+    ['a malformed diversion target', diverting({ 'divert-response-to-connection': 'other conn' }), '^Invalid target connection ID format in divert-response-to-connection: other conn$'],
+    ['a placeholder as diversion target (dynamic diversion belongs in a payload mapper)', diverting({ 'divert-response-to-connection': '{{ header:divert }}' }), 'Invalid target connection ID format'],
+    ['an unknown diverted response type', diverting({ 'divert-response-to-connection': 'other', 'divert-expected-response-types': 'response,ack' }), '^Invalid response type in <divert-expected-response-types>: ack. Valid types are: response, error, nack$'],
   ])('rejects %s', (_name, json, message) => {
     expect(errorOf(json)).toEqual(invalid(message));
   });
 
-  it('rejects invalid authorized source connection ids with connection.id.invalid', () => {
-    expect(errorOf(amqpConnection({ specificConfig: { 'authorized-connections-as-sources': 'a, b c' } }))).toMatchObject({ status: 400, error: 'connectivity:connection.id.invalid' });
+  it('checks the diversion target even when the connection is no diversion source', () => {
+    expect(errorOf(diverting({ 'divert-response-to-connection': 'conn-1' }, {}))).toEqual(invalid('pointless'));
   });
 
-  it('accepts a dynamic diversion header', () => {
-    expect(errorOf(amqpConnection({ sources: [{ ...source, headerMapping: { 'divert-response-to-connection': '{{ header:divert }}' } }] }))).toBeUndefined();
+  it('checks diverted response types only on a diversion source, and skips empty entries', () => {
+    expect(errorOf(diverting({ 'divert-response-to-connection': 'other', 'divert-expected-response-types': 'ack' }, {}))).toBeUndefined();
+    expect(errorOf(diverting({ 'divert-response-to-connection': 'other', 'divert-expected-response-types': ' response, ,nack ' }))).toBeUndefined();
+    expect(errorOf(diverting({ 'divert-expected-response-types': '  ' }))).toBeUndefined();
+  });
+
+  it('rejects invalid authorized source connection ids of a diversion target with connection.id.invalid', () => {
+    const targetWith = (ids: string) => amqpConnection({ specificConfig: { 'is-diversion-target': 'true', 'authorized-connections-as-sources': ids }, targets: [target] });
+    expect(errorOf(targetWith('a, b c'))).toMatchObject({ status: 400, error: 'connectivity:connection.id.invalid', message: "The Connection ID 'b c' is not valid." });
+    expect(errorOf(targetWith('a,,b'))).toMatchObject({ status: 400, error: 'connectivity:connection.id.invalid' });
+    expect(errorOf(targetWith(' a , b:c '))).toBeUndefined();
+    expect(errorOf(targetWith('  '))).toBeUndefined();
+  });
+
+  it('ignores the authorized sources of a connection that is no diversion target', () => {
+    expect(errorOf(amqpConnection({ specificConfig: { 'authorized-connections-as-sources': 'a, b c' } }))).toBeUndefined();
+  });
+
+  it('accepts a complete source and target configuration', () => {
+    expect(errorOf(diverting({ 'divert-response-to-connection': 'webhook', 'divert-expected-response-types': 'response,error,nack' }, { 'is-diversion-source': 'true', 'preserve-normal-response-via-source': 'true' }))).toBeUndefined();
+    expect(errorOf(amqpConnection({ specificConfig: { 'is-diversion-target': 'true', 'authorized-connections-as-sources': 'conn-2,conn-3' }, targets: [target, { ...target, address: 'e/k2' }] }))).toBeUndefined();
   });
 });
