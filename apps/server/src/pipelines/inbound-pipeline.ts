@@ -10,21 +10,10 @@ import type { ReplyPublisher } from './reply-publisher.js';
 import { ACCEPTED, rejected, worseSettlement } from './settle.js';
 import type { SignalDispatcher } from './signal-dispatcher.js';
 import { earlyReplyHeaders } from './early-reply.js';
+import { MAX_MESSAGE_BYTES, messageTooLarge } from './message-size.js';
 
 /** Default of unsettled messages per consumer (architecture.md). */
 export const DEFAULT_CAPACITY = 100;
-
-/** Largest external message payload (Ditto's `limits.messages.max-size`, 250k); things and policies are capped lower by the twin engine. */
-export const MAX_MESSAGE_BYTES = 250 * 1024;
-
-function messageTooLarge(size: number): DittoError {
-  return new DittoError({
-    status: 413,
-    error: 'messages:message.toolarge',
-    message: `The size of '${size}' bytes exceeds the maximal allowed Message size of '${MAX_MESSAGE_BYTES}' bytes.`,
-    description: 'Reduce the size of the message in order to be below the allowed size.',
-  });
-}
 
 function payloadSize(message: InboundMessage): number {
   if (message.bytePayload !== undefined) return message.bytePayload.byteLength;

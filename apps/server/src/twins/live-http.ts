@@ -1,6 +1,7 @@
 import { classifySignal, DittoError, effectiveRequestedAcks, LIVE_RESPONSE, parseTopicPath, splitNamespacedId, thingIdInvalid } from '@twinlink/core';
 import type { DittoProtocolMessage, HeaderValue, JsonValue, MessageSignal } from '@twinlink/core';
 import { AckCollector } from '../pipelines/ack-collector.js';
+import { MAX_MESSAGE_BYTES, messageTooLarge } from '../pipelines/message-size.js';
 import { commandHeaders } from './http-commands.js';
 import type { TwinServices } from './twin-services.js';
 
@@ -54,10 +55,14 @@ function bodyValue(body: string | undefined, contentType: string | undefined): J
  * `POST /api/2/things/{id}[/features/{fid}]/{inbox|outbox}/messages/{subject}` (protocol.md §6): the
  * message goes to the targets subscribed to live messages; the answer is the live response that
  * comes back through a source with the same `correlation-id`, or Ditto's 408 after the timeout.
+ * @throws DittoError 413 for a payload over {@link MAX_MESSAGE_BYTES}, 400/403/404 from routing
  */
 export async function sendLiveMessage(services: TwinServices, request: LiveHttpRequest): Promise<LiveHttpAnswer> {
   const id = splitNamespacedId(request.thingId);
   if (id === undefined) throw thingIdInvalid(request.thingId);
+  // Ditto refuses an oversized payload before it becomes a message, so nothing is routed.
+  const size = request.body === undefined ? 0 : Buffer.byteLength(request.body, 'utf8');
+  if (size > MAX_MESSAGE_BYTES) throw messageTooLarge(size);
   const seconds = request.timeoutSeconds === undefined ? undefined : Number(request.timeoutSeconds);
   const timeoutMs = seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? DEFAULT_MESSAGE_TIMEOUT_MS : Math.min(seconds * 1000, MAX_MESSAGE_TIMEOUT_MS);
   const contentType = typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : undefined;

@@ -16,6 +16,9 @@ export interface RequestOptions {
 /** Basic credentials of the default DevOps user. */
 export const DEVOPS_AUTH = `Basic ${Buffer.from('devops:foobar').toString('base64')}`;
 
+/** Basic credentials of the default twin API user, subject `nginx:ditto`. */
+export const USER = `Basic ${Buffer.from('ditto:ditto').toString('base64')}`;
+
 /**
  * Sends one request to `baseUrl` with the default DevOps credentials unless `auth` says otherwise.
  * A JSON body gets `content-type: application/json` unless a content type is given.

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import type { IClientOptions, IClientPublishOptions, MqttClient } from 'mqtt';
+import { eventually } from './eventually.js';
+import { USER } from './http-client.js';
 import type { ServiceProcess } from './service-process.js';
 
-/** Basic credentials of the default API user, subject `nginx:ditto`. */
-export const USER = `Basic ${Buffer.from('ditto:ditto').toString('base64')}`;
+export { eventually, USER };
 
 /** Owner `nginx:ditto`; the connections act as `integration:device` with full access to things. */
 export const POLICY = {
@@ -13,23 +14,6 @@ export const POLICY = {
     device: { subjects: { 'integration:device': { type: 'device' } }, resources: { 'thing:/': { grant: ['READ', 'WRITE'], revoke: [] } } },
   },
 };
-
-/** Waits until `accept` holds for what `probe` returns, or fails with the last value after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < until) {
-    try {
-      last = await probe();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} not reached within ${timeoutMs} ms; last value: ${JSON.stringify(last)} ${lastError ? String(lastError) : ''}`);
-}
 
 /** Creates the policy (once) and a thing under it with the attribute `value` 0. */
 export async function createThing(service: ServiceProcess, thingId: string, policyId = 'org.acme:mqtt-policy'): Promise<void> {
