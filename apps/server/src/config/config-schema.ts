@@ -22,7 +22,7 @@ export const CONFIG_SCHEMA = section(
       { secured: { type: 'boolean' }, username: nonEmptyString, password: nonEmptyString },
       ['secured', 'username', 'password'],
     ),
-    storage: section({ dataDir: nonEmptyString, snapshotEvery: positiveInt }),
+    storage: section({ dataDir: nonEmptyString, snapshotEvery: positiveInt, twinCacheSize: positiveInt }),
     bindings: section({ disabled: stringList, packages: stringList, strict: { type: 'boolean' } }),
     connections: section({
       limits: section({ maxSources: positiveInt, maxTargets: positiveInt, maxPayloadMappers: positiveInt }),

@@ -17,7 +17,7 @@ export function defaultConfig(): ServiceConfig {
     instanceId: hostname(),
     http: { port: 8080, host: '0.0.0.0', bodyLimitBytes: 1024 * 1024 },
     devops: { secured: true, username: 'devops', password: DEFAULT_DEVOPS_PASSWORD, passwordIsDefault: true },
-    storage: { dataDir: './data', snapshotEvery: 10 },
+    storage: { dataDir: './data', snapshotEvery: 10, twinCacheSize: 10_000 },
     bindings: { disabled: [], packages: [], strict: false },
     connections: {
       limits: { ...DEFAULT_VALIDATION_LIMITS },

@@ -22,6 +22,7 @@ export const ENV_SETTINGS: readonly EnvSetting[] = [
   { name: 'TWINLINK_DEVOPS_PASSWORD', pointer: '/devops/password', kind: 'string' },
   { name: 'TWINLINK_DATA_DIR', pointer: '/storage/dataDir', kind: 'string' },
   { name: 'TWINLINK_SNAPSHOT_EVERY', pointer: '/storage/snapshotEvery', kind: 'integer' },
+  { name: 'TWINLINK_TWIN_CACHE_SIZE', pointer: '/storage/twinCacheSize', kind: 'integer' },
   { name: 'TWINLINK_BINDINGS', pointer: '/bindings/packages', kind: 'list' },
   { name: 'TWINLINK_BINDINGS_DISABLED', pointer: '/bindings/disabled', kind: 'list' },
   { name: 'TWINLINK_BINDINGS_STRICT', pointer: '/bindings/strict', kind: 'boolean' },

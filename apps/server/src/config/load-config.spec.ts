@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.http).toEqual({ port: 8080, host: '0.0.0.0', bodyLimitBytes: 1048576 });
     expect(config.devops).toEqual({ secured: true, username: 'devops', password: 'foobar', passwordIsDefault: true });
-    expect(config.storage).toEqual({ dataDir: './data', snapshotEvery: 10 });
+    expect(config.storage).toEqual({ dataDir: './data', snapshotEvery: 10, twinCacheSize: 10_000 });
     expect(config.connections.limits).toEqual({ maxSources: 4, maxTargets: 4, maxPayloadMappers: 10 });
     expect(config.connections).toMatchObject({
       minBackoffMs: 1000,

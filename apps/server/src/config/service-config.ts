@@ -32,6 +32,8 @@ export interface ServiceConfig {
     readonly dataDir: string;
     /** Take a snapshot of a connection every this many events. */
     readonly snapshotEvery: number;
+    /** `TWINLINK_TWIN_CACHE_SIZE`: things (and as many policies) kept in memory; the rest are read from the store on demand. */
+    readonly twinCacheSize: number;
   };
   readonly bindings: {
     /** Built-in binding package names not to load. */

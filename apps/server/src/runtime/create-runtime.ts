@@ -52,7 +52,7 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
   const prometheus = new PrometheusMetrics();
   const forwarder = config.logs.fluentd ? new FluentdForwarder(config.logs.fluentd, instanceId, logger) : undefined;
   const monitoring = new ConnectionMonitoring({ logDurationMs: config.logs.connectionLogDurationMs, logCapacity: config.logs.connectionLogCapacity, prometheus, ...(forwarder ? { forwarder } : {}) });
-  const twins = openTwinEngine(config.storage.dataDir);
+  const twins = openTwinEngine(config.storage.dataDir, config.storage.twinCacheSize);
   const publishers = new PublisherRegistry();
   const acks = new AckBus();
   const outbound = new OutboundPipeline({ publishers, monitoring, acks, enrich: (thingId, fields, subjects) => twins.engine.retrievePartialThing(thingId, fields, subjects) });

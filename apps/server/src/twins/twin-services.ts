@@ -12,9 +12,9 @@ export interface TwinServices {
   readonly acks: AckBus;
 }
 
-/** The embedded twin engine over SQLite in the data directory (`twins.db`, group commit). */
-export function openTwinEngine(dataDir: string): { engine: TwinEngine; permissions: LivePermissions } {
-  const engine = new TwinEngine({ store: new SqliteTwinStore({ file: join(dataDir, 'twins.db') }) });
+/** The embedded twin engine over SQLite in the data directory (`twins.db`, group commit), `cacheSize` things and policies cached. */
+export function openTwinEngine(dataDir: string, cacheSize: number): { engine: TwinEngine; permissions: LivePermissions } {
+  const engine = new TwinEngine({ store: new SqliteTwinStore({ file: join(dataDir, 'twins.db'), cacheSize }) });
   return { engine, permissions: new LivePermissions(engine) };
 }
 
