@@ -1,0 +1,3 @@
+import { jestConfig } from '@twinlink/jest-preset';
+
+export default jestConfig({ rootDir: import.meta.dirname, displayName: 'bench' });

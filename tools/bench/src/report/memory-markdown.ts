@@ -1,0 +1,21 @@
+import type { MemoryGrowth, MemoryReport } from '../run-memory.js';
+import { fixed, markdownTable } from './markdown-table.js';
+
+function row(what: string, g: MemoryGrowth, target: string): string[] {
+  return [what, String(g.count), fixed(g.seconds, 1), fixed(g.baselineRssMiB), fixed(g.rssMiB), fixed(g.heapUsedMiB), fixed(g.growthMiB, 1), `${fixed(g.growthPerMiB, 1)} per ${g.per.toLocaleString('en')}`, target, g.note];
+}
+
+/** The memory report as markdown. */
+export function memoryMarkdown(report: MemoryReport): string {
+  return [
+    '# memory: resident memory of the service',
+    '',
+    `${report.startedAt}, ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}. Growth is RSS after minus RSS before, each read 5 s after the last change from the service's /metrics.`,
+    '',
+    markdownTable(
+      ['what', 'count', 'seconds to add', 'RSS before MiB', 'RSS after MiB', 'heap used MiB', 'growth MiB', 'growth MiB (scaled)', 'target', 'note'],
+      [row('twins with own policies', report.twins, '≤ 150 MB per 100,000'), row('idle MQTT connections', report.connections, '≤ 64 MB per 1,000')],
+    ),
+    '',
+  ].join('\n');
+}

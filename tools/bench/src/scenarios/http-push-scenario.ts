@@ -1,0 +1,48 @@
+import { ensureInstalled, startBrokers } from '@twinlink/brokers';
+import { DirectHttpGenerator, NoContentSink } from '../load/http-endpoints.js';
+import { MqttGenerator } from '../load/mqtt-endpoints.js';
+import { PhaseRouter } from '../load/phase-router.js';
+import { openConnection } from '../service/fixtures.js';
+import { httpEgressConnection, ingestConnection } from './bench-connections.js';
+import { deviceHeaders, liveEvent, thingId, twinModify } from './coffee-brewer.js';
+import type { ThroughputScenario } from './lane.js';
+import { startServiceWithThings } from './service-with-things.js';
+
+/** Requests in flight towards the sink, for the service and for the direct lane alike. */
+const PARALLELISM = 16;
+
+/** Scenario (c): twin events (caused by MQTT QoS 0 devices) pushed over HTTP to a sink answering 204. */
+export function httpPushScenario(): ThroughputScenario {
+  return {
+    name: 'http-push',
+    title: 'MQTT QoS 0 in → twin modify → event → HTTP POST to a 204 sink',
+    window: 100,
+    async setup(settings) {
+      await ensureInstalled(['mosquitto']);
+      const brokers = await startBrokers(['mosquitto']);
+      const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
+      const router = new PhaseRouter();
+      const sink = await NoContentSink.listen(router);
+      const { service, metrics } = await startServiceWithThings(settings);
+      await openConnection(service.baseUrl, ingestConnection(url, 0));
+      await openConnection(service.baseUrl, httpEgressConnection(sink.url, PARALLELISM));
+      const direct = new DirectHttpGenerator(sink.url, PARALLELISM, twinModify);
+      const devices = await MqttGenerator.connect({ url, qos: 0 }, settings.producers, { topic: (thing) => `bench/in/${thingId(thing)}`, payload: twinModify, userProperties: deviceHeaders });
+      return {
+        router,
+        lanes: [
+          { name: 'broker-only', path: `no service: generator POSTs to the sink, ${PARALLELISM} connections`, generator: direct },
+          { name: 'passthrough', path: 'live event over MQTT, pushed over HTTP, no twin change', generator: devices.withShape({ topic: (thing) => `bench/in/${thingId(thing)}`, payload: liveEvent, userProperties: deviceHeaders }), metrics },
+          { name: 'full', path: 'twin modify over MQTT, persisted, event pushed over HTTP', generator: devices, metrics },
+        ],
+        async close() {
+          await devices.close();
+          await direct.close();
+          await service.stop();
+          await sink.close();
+          await brokers.stop();
+        },
+      };
+    },
+  };
+}
