@@ -1,5 +1,6 @@
-import { cachedTemplate, compileHeaderMapping, ConnectionMappers, parseTargetTopics } from '@twinlink/core';
-import type { CompiledHeaderMapping, CompiledTemplate, Connection, MappingChain, ResponseType, Source, Target, TargetTopicEntry } from '@twinlink/core';
+import { cachedTemplate, compileHeaderMapping, ConnectionMappers, parseTargetTopics, responseDiversionConfig } from '@twinlink/core';
+import type { CompiledHeaderMapping, CompiledTemplate, Connection, MappingChain, ResponseDiversionConfig, ResponseType, Source, Target, TargetTopicEntry } from '@twinlink/core';
+import type { PublishRoute } from './publish-signal.js';
 
 /** A source's reply target with its templates compiled. */
 export interface CompiledReplyTarget {
@@ -26,10 +27,9 @@ export interface CompiledSource {
 export interface CompiledTarget {
   readonly index: number;
   readonly target: Target;
-  readonly address: CompiledTemplate;
-  readonly headerMapping: CompiledHeaderMapping;
   readonly entries: readonly TargetTopicEntry[];
-  readonly chain: MappingChain;
+  /** Where and how the target publishes: address, header mapping and payload mapping compiled. */
+  readonly route: PublishRoute;
   /** `issuedAcknowledgementLabel` with `{{connection:id}}` resolved. */
   readonly issuedAck?: string;
 }
@@ -44,12 +44,15 @@ export class CompiledConnection {
   readonly targets: readonly CompiledTarget[];
   /** Every label the connection's targets issue (for weak acknowledgements). */
   readonly issuedAcks: ReadonlySet<string>;
+  /** The response diversion keys of `specificConfig` (connection-model.md §10). */
+  readonly diversion: ResponseDiversionConfig;
 
   constructor(readonly connection: Connection) {
     this.mappers = new ConnectionMappers({ id: connection.id, mappingDefinitions: connection.mappingDefinitions });
     this.sources = connection.sources.map((source, index) => this.compileSource(source, index));
     this.targets = connection.targets.map((target, index) => this.compileTarget(target, index));
     this.issuedAcks = new Set(this.targets.flatMap((target) => (target.issuedAck === undefined ? [] : [target.issuedAck])));
+    this.diversion = responseDiversionConfig(connection.specificConfig);
   }
 
   private compileSource(source: Source, index: number): CompiledSource {
@@ -72,10 +75,16 @@ export class CompiledConnection {
     return {
       index,
       target,
-      address: cachedTemplate(target.address),
-      headerMapping: compileHeaderMapping(target.headerMapping),
       entries: parseTargetTopics(target.topics),
-      chain: this.mappers.chain(target.payloadMapping),
+      route: {
+        connectionId: this.connection.id,
+        metricAddress: target.address,
+        address: cachedTemplate(target.address),
+        headerMapping: compileHeaderMapping(target.headerMapping),
+        chain: this.mappers.chain(target.payloadMapping),
+        subjects: target.authorizationContext,
+        ...(target.qos !== undefined ? { qos: target.qos } : {}),
+      },
       ...(target.issuedAcknowledgementLabel !== undefined ? { issuedAck: this.withConnectionId(target.issuedAcknowledgementLabel) } : {}),
     };
   }

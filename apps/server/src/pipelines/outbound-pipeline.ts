@@ -64,27 +64,33 @@ export class OutboundPipeline implements AnnouncementSink {
   }
 
   /** The publisher gate of a connection (its bound on publishes in flight and waiting). */
-  gateOf(connectionId: string, publisher: Publisher): FlowGate {
+  private gateOf(connectionId: string, publisher: Publisher): FlowGate {
     let gate = this.gates.get(connectionId);
     if (gate === undefined) this.gates.set(connectionId, (gate = new FlowGate(publisher.maxInFlight, this.deps.maxWaitingPublishes ?? 1000)));
     else gate.resize(publisher.maxInFlight);
     return gate;
   }
 
+  /** How a connection publishes: through its gate, counted by its recorder, bounded by the publish timeout. */
+  toolsOf(connection: Connection, publisher: Publisher): PublishTools {
+    const recorder = this.deps.monitoring.recorder(connection.id, connection.connectionType);
+    return { publisher, gate: this.gateOf(connection.id, publisher), recorder, timeoutMs: this.deps.publishTimeoutMs ?? 60_000 };
+  }
+
   private async toConnection(signal: OutboundSignal, views: SignalViews, compiled: CompiledConnection, publisher: Publisher): Promise<void> {
     const connection = compiled.connection;
-    const recorder = this.deps.monitoring.recorder(connection.id, connection.connectionType);
-    const tools: PublishTools = { publisher, gate: this.gateOf(connection.id, publisher), recorder, timeoutMs: this.deps.publishTimeoutMs ?? 60_000 };
+    const tools = this.toolsOf(connection, publisher);
+    const recorder = tools.recorder;
     const requested = requestedLabels(signal.message, signal.kind, compiled);
     // Loop prevention: a connection does not get back the signals its own sources caused (ditto-origin).
     const ownSignal = signal.message.headers['ditto-origin'] === connection.id && signal.onlyConnection === undefined;
     const results = await Promise.all(
-      compiled.targets.map((target) => (ownSignal ? 'skipped' : this.toTarget(signal, views, connection, target, tools, recorder).catch((): TargetResult => 'skipped'))),
+      compiled.targets.map((target) => (ownSignal ? 'skipped' : this.toTarget(signal, views, target, tools, recorder).catch((): TargetResult => 'skipped'))),
     );
     if (requested.size > 0) issueAcks({ message: signal.message, kind: signal.kind, compiled, requested, results }, this.deps.acks, recorder);
   }
 
-  private async toTarget(signal: OutboundSignal, views: SignalViews, connection: Connection, target: CompiledTarget, tools: PublishTools, recorder: ConnectionRecorder): Promise<TargetResult> {
+  private async toTarget(signal: OutboundSignal, views: SignalViews, target: CompiledTarget, tools: PublishTools, recorder: ConnectionRecorder): Promise<TargetResult> {
     const subjects = target.target.authorizationContext;
     if (signal.onlyConnection === undefined && !isReadable(signal, subjects)) return 'skipped';
     const pre = preMatchTargetTopics(target.entries, views.view, views.resolveExtraFields);
@@ -107,7 +113,6 @@ export class OutboundPipeline implements AnnouncementSink {
     let message: DittoProtocolMessage | undefined = signal.viewFor === undefined ? signal.message : signal.viewFor(subjects);
     if (message === undefined) return 'skipped';
     if (extra !== undefined && Object.keys(extra).length > 0) message = { ...message, extra };
-    const route = { connectionId: connection.id, metricAddress: target.target.address, address: target.address, headerMapping: target.headerMapping, chain: target.chain, subjects, ...(target.target.qos !== undefined ? { qos: target.target.qos } : {}) };
-    return publishSignal(message, route, tools, views.view.thing);
+    return publishSignal(message, target.route, tools, views.view.thing);
   }
 }

@@ -1,5 +1,11 @@
 import type { BindingPlugin, ClientContext, Connection, ProtocolClient, Publisher } from '@twinlink/core';
 
+/** A connection with a connected client and the publisher to use for it. */
+export interface ConnectedConnection {
+  readonly connection: Connection;
+  readonly publisher: Publisher;
+}
+
 /**
  * The running publishers of every connection, by client index. The outbound pipeline and reply
  * targets publish each signal once per connection, through the lowest-numbered connected client.
@@ -25,11 +31,18 @@ export class PublisherRegistry {
   }
 
   /** Every connection with a connected client, with the publisher to use for it. */
-  *connected(): IterableIterator<{ readonly connection: Connection; readonly publisher: Publisher }> {
+  *connected(): IterableIterator<ConnectedConnection> {
     for (const [connectionId, { connection }] of this.byConnection) {
       const publisher = this.publisherOf(connectionId);
       if (publisher !== undefined) yield { connection, publisher };
     }
+  }
+
+  /** One connection with the publisher to use for it, or undefined while it has no connected client. */
+  connectedOne(connectionId: string): ConnectedConnection | undefined {
+    const entry = this.byConnection.get(connectionId);
+    const publisher = this.publisherOf(connectionId);
+    return entry === undefined || publisher === undefined ? undefined : { connection: entry.connection, publisher };
   }
 
   register(connection: Connection, clientIndex: number, publisher: Publisher): void {
