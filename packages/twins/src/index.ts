@@ -1,6 +1,7 @@
 /**
  * twinlink twins: the embedded twin backend — things and policies with Ditto's policy semantics,
- * the twin commands of the Ditto Protocol, events with read-granted subjects, and persistence.
+ * the twin commands of the Ditto Protocol, events with read-granted subjects, expiring policy
+ * subjects with their deletion announcements, and persistence.
  * @packageDocumentation
  */
 export { TwinEngine } from './engine/twin-engine.js';
@@ -9,6 +10,9 @@ export { applyTwinCommand } from './engine/apply-twin-command.js';
 export type { TwinApplyResult, TwinLimits } from './engine/engine-context.js';
 export { TwinEvent } from './engine/twin-event.js';
 export type { TwinEventListener } from './engine/twin-event.js';
+export type { AnnouncementOutcome, PolicyAnnouncement, PolicyAnnouncementListener } from './engine/policy-announcement.js';
+export type { SubjectExpiryOptions } from './expiry/subject-expiry-options.js';
+export type { TwinTimers } from './expiry/twin-timers.js';
 export { PolicyEnforcer } from './auth/policy-enforcer.js';
 export type { Permission, ResourceType } from './auth/permissions.js';
 export type { PolicyRecord, ThingRecord, TwinStore, TwinStoreStats, TwinWrite } from './store/twin-store.js';

@@ -1,6 +1,7 @@
 import type { DittoProtocolMessage, JsonValue } from '@twinlink/core';
 import type { TwinApplyResult } from './engine/engine-context.js';
 import type { TwinEngine } from './engine/twin-engine.js';
+import type { TwinTimers } from './expiry/twin-timers.js';
 
 /** Subjects used throughout the tests. */
 export const OWNER = 'integration:owner';
@@ -39,4 +40,53 @@ export function run(engine: TwinEngine, message: DittoProtocolMessage, subjects:
 /** Creates the test thing (default policy for the owner) and returns the result. */
 export function createTestThing(engine: TwinEngine, thing: JsonValue = { attributes: { location: 'kitchen' }, features: { temp: { properties: { value: 20 } } } }): Promise<TwinApplyResult> {
   return run(engine, command('create', '/', thing));
+}
+
+/** Lets every pending promise callback run (the stores settle on microtasks or the next turn). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A clock and timers the test moves forward itself; start 2030-01-01T00:00:00Z. */
+export class FakeTime implements TwinTimers {
+  private current = Date.parse('2030-01-01T00:00:00Z');
+  private readonly pending = new Map<number, { at: number; callback: () => void }>();
+  private lastHandle = 0;
+
+  /** The clock for {@link TwinEngine}'s `clock` option. */
+  readonly clock = (): Date => new Date(this.current);
+
+  /** The time in ms. */
+  now(): number {
+    return this.current;
+  }
+
+  /** Timers waiting. */
+  get timerCount(): number {
+    return this.pending.size;
+  }
+
+  set(callback: () => void, delayMs: number): unknown {
+    this.pending.set(++this.lastHandle, { at: this.current + delayMs, callback });
+    return this.lastHandle;
+  }
+
+  clear(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+
+  /** Moves time forward by `ms`, running due timers in order and letting promises settle after each. */
+  async advance(ms: number): Promise<void> {
+    const until = this.current + ms;
+    for (;;) {
+      await settle();
+      const [handle, timer] = [...this.pending].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
+      if (handle === undefined || timer === undefined || timer.at > until) break;
+      this.pending.delete(handle);
+      this.current = Math.max(this.current, timer.at);
+      timer.callback();
+    }
+    this.current = until;
+    await settle();
+  }
 }

@@ -54,7 +54,7 @@ export function creationPolicy(ctx: EngineContext, value: JsonObject, thingId: s
   let policy: JsonObject;
   try {
     policy =
-      inline !== undefined ? normalizePolicy(inline, policyId) : copyFrom !== undefined ? copiedPolicy(ctx, copyFrom, policyId, subjects) : defaultPolicy(policyId, subjects);
+      inline !== undefined ? normalizePolicy(inline, policyId, ctx.subjectRules()) : copyFrom !== undefined ? copiedPolicy(ctx, copyFrom, policyId, subjects) : defaultPolicy(policyId, subjects);
   } catch (error) {
     if (error instanceof DittoError && error.status === 400) throw policyCreationFailed(thingId, policyId, error.message);
     throw error;

@@ -1,5 +1,7 @@
 import type { DittoProtocolMessage, JsonObject } from '@twinlink/core';
 import { PolicyEnforcer } from '../auth/policy-enforcer.js';
+import type { SubjectExpirySettings } from '../expiry/subject-expiry-options.js';
+import type { SubjectRules } from '../model/policy-json.js';
 import type { PolicyRecord, TwinStore } from '../store/twin-store.js';
 import type { TwinEvent } from './twin-event.js';
 
@@ -34,11 +36,17 @@ export class EngineContext {
     readonly store: TwinStore,
     readonly limits: TwinLimits,
     private readonly clock: () => Date,
+    private readonly expiry: SubjectExpirySettings,
   ) {}
 
   /** The modification timestamp for a change happening now. */
   now(): string {
     return this.clock().toISOString();
+  }
+
+  /** How subjects written now are checked and rounded. */
+  subjectRules(): SubjectRules {
+    return { now: this.clock().getTime(), expiryGranularityMs: this.expiry.expiryGranularityMs, announcementGranularityMs: this.expiry.announcementGranularityMs };
   }
 
   /** The enforcer of a live policy; `undefined` when the policy does not exist (any more). */

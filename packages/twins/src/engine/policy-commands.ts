@@ -1,10 +1,11 @@
 import { isJsonObject, ownValue, unsupportedTopicAndPath } from '@twinlink/core';
 import type { DittoProtocolMessage, JsonObject, JsonValue, PolicyCommandSignal } from '@twinlink/core';
-import type { PolicyEnforcer } from '../auth/policy-enforcer.js';
 import { policyConflict, policyIdNotSettable, policyModificationInvalid, policyNotAccessible, policyNotCreatable, policyNotModifiable, policyTooLarge, policyUnavailable } from '../errors/policy-errors.js';
 import { deleteAt, getAt, setAt } from '../json/json-tree.js';
 import { revisionTag, valueTag } from '../model/etag.js';
+import { lastingPolicy } from '../expiry/tracked-subjects.js';
 import { normalizePolicy } from '../model/policy-json.js';
+import type { SubjectRules } from '../model/policy-json.js';
 import type { PolicyRecord } from '../store/twin-store.js';
 import type { EngineContext, TwinApplyResult } from './engine-context.js';
 import { enforcerOfPolicy } from './engine-context.js';
@@ -18,10 +19,10 @@ function respond(message: DittoProtocolMessage, status: number, value?: JsonValu
   return { response, events: [] };
 }
 
-function newPolicy(value: JsonValue | undefined, policyId: string): JsonObject {
+function newPolicy(value: JsonValue | undefined, policyId: string, rules: SubjectRules): JsonObject {
   const given = isJsonObject(value) ? ownValue(value, 'policyId') : undefined;
   if (given !== undefined && given !== policyId) throw policyIdNotSettable();
-  return normalizePolicy(value ?? null, policyId);
+  return normalizePolicy(value ?? null, policyId, rules);
 }
 
 async function store(ctx: EngineContext, record: PolicyRecord): Promise<void> {
@@ -36,26 +37,29 @@ async function store(ctx: EngineContext, record: PolicyRecord): Promise<void> {
   }
 }
 
-/** Whether the subjects keep WRITE on the whole policy (Ditto refuses to lock the requester out unless asked to). */
-function keepsWriteAccess(enforcer: PolicyEnforcer, subjects: readonly string[], headers: RequestHeaders): boolean {
-  return headers.allowPolicyLockout || enforcer.hasUnrestricted('policy', [], subjects, 'WRITE');
+/**
+ * Whether the subjects keep WRITE on the whole policy (Ditto refuses to lock the requester out unless
+ * asked to). Subjects with an `expiry` do not count: they are deleted some day.
+ */
+function keepsWriteAccess(policy: JsonObject, subjects: readonly string[], headers: RequestHeaders): boolean {
+  return headers.allowPolicyLockout || enforcerOfPolicy(lastingPolicy(policy)).hasUnrestricted('policy', [], subjects, 'WRITE');
 }
 
 async function createPolicy(ctx: EngineContext, message: DittoProtocolMessage, policyId: string, subjects: readonly string[], headers: RequestHeaders, previous: PolicyRecord | undefined): Promise<TwinApplyResult> {
   checkEntityTags('Policy', headers, () => undefined, false);
-  const policy = newPolicy(message.value, policyId);
-  const enforcer = enforcerOfPolicy(policy);
-  if (!keepsWriteAccess(enforcer, subjects, headers)) throw policyNotCreatable(policyId);
+  const policy = newPolicy(message.value, policyId, ctx.subjectRules());
+  if (!keepsWriteAccess(policy, subjects, headers)) throw policyNotCreatable(policyId);
   const now = ctx.now();
   await store(ctx, { policyId, policy, revision: (previous?.revision ?? 0) + 1, created: now, modified: now });
-  return respond(message, 201, enforcer.view('policy', [], policy, subjects, 'READ') ?? {});
+  return respond(message, 201, enforcerOfPolicy(policy).view('policy', [], policy, subjects, 'READ') ?? {});
 }
 
 /**
  * Applies a policy command (create, modify, retrieve, delete of the policy, its entries, subjects
  * and resources) with Ditto's enforcement on `policy:/…`: READ to retrieve (the answer filtered),
  * WRITE to change; a change must not take WRITE on `policy:/` away from the requester unless
- * `allow-policy-lockout` is set. Policy commands emit no twin events.
+ * `allow-policy-lockout` is set. Written subjects get their `expiry` and `announcement.beforeExpiry`
+ * rounded up (an expiry in the past is refused). Policy commands emit no twin events.
  * @throws DittoError for every failure
  */
 export async function applyPolicyCommand(ctx: EngineContext, message: DittoProtocolMessage, signal: PolicyCommandSignal, subjects: readonly string[]): Promise<TwinApplyResult> {
@@ -98,10 +102,10 @@ export async function applyPolicyCommand(ctx: EngineContext, message: DittoProto
     action === 'delete'
       ? (deleteAt(policy, segments) as JsonObject)
       : resource.kind === 'policy'
-        ? newPolicy(message.value, policyId)
-        : (setAt(policy, segments, validatePolicyPart(resource, message.value ?? null)) as JsonObject);
+        ? newPolicy(message.value, policyId, ctx.subjectRules())
+        : (setAt(policy, segments, validatePolicyPart(resource, message.value ?? null, ctx.subjectRules())) as JsonObject);
+  if (!keepsWriteAccess(next, subjects, headers)) throw policyModificationInvalid(policyId);
   const nextEnforcer = enforcerOfPolicy(next);
-  if (!keepsWriteAccess(nextEnforcer, subjects, headers)) throw policyModificationInvalid(policyId);
   await store(ctx, { policyId, policy: next, revision, created: record.created, modified: now });
   if (action === 'delete' || current !== undefined) return respond(message, 204);
   const created = getAt(next, segments) as JsonValue;

@@ -2,6 +2,7 @@ import { unknownPath, unsupportedTopicAndPath } from '@twinlink/core';
 import type { DittoError, JsonObject, JsonValue } from '@twinlink/core';
 import { entryNotAccessible, policyEntryInvalid, policyNotAccessible, resourceNotAccessible, subjectNotAccessible } from '../errors/policy-errors.js';
 import { normalizeResourceKey, validateEntries, validateEntry, validateResource, validateResources, validateSubject, validateSubjects } from '../model/policy-json.js';
+import type { SubjectRules } from '../model/policy-json.js';
 
 /** The kinds of policy resources the policy commands address. */
 export type PolicyResourceKind = 'policy' | 'policyId' | 'entries' | 'entry' | 'subjects' | 'subject' | 'resources' | 'resource';
@@ -60,18 +61,18 @@ export function policyResourceNotFound(policyId: string, resource: PolicyResourc
 
 /**
  * The validated stored form of a new value for a policy sub-resource.
- * @throws DittoError `policies:entry.invalid` (400)
+ * @throws DittoError `policies:entry.invalid`, `policies:subjectexpiry.invalid`, `policies:subjectannouncement.invalid` (400)
  */
-export function validatePolicyPart(resource: PolicyResource, value: JsonValue): JsonValue {
+export function validatePolicyPart(resource: PolicyResource, value: JsonValue, rules: SubjectRules): JsonValue {
   switch (resource.kind) {
     case 'entries':
-      return validateEntries(value);
+      return validateEntries(value, rules);
     case 'entry':
-      return validateEntry(resource.label ?? '', value);
+      return validateEntry(resource.label ?? '', value, rules);
     case 'subjects':
-      return validateSubjects(value);
+      return validateSubjects(value, rules);
     case 'subject':
-      return validateSubject(resource.key ?? '', value);
+      return validateSubject(resource.key ?? '', value, rules);
     case 'resources':
       return validateResources(value);
     case 'resource':

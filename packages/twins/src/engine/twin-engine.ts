@@ -1,11 +1,19 @@
 import { classifySignal, DittoError, parseDittoProtocolMessage, parseTopicPath, unknownChannel, unsupportedTopicAndPath } from '@twinlink/core';
 import type { DittoProtocolMessage, JsonObject, ProtocolSignal, RetrieveThingsSignal, TopicPath } from '@twinlink/core';
+import type { SubjectExpiryOptions } from '../expiry/subject-expiry-options.js';
+import { subjectExpirySettings } from '../expiry/subject-expiry-options.js';
+import { SubjectExpiryScheduler } from '../expiry/subject-expiry-scheduler.js';
+import type { TwinTimers } from '../expiry/twin-timers.js';
+import { REAL_TIMERS } from '../expiry/twin-timers.js';
 import { parseFieldSelector } from '../json/field-selector.js';
 import { MemoryTwinStore } from '../store/memory-twin-store.js';
+import { ObservedTwinStore } from '../store/observed-twin-store.js';
 import type { TwinStore } from '../store/twin-store.js';
 import type { TwinApplyResult, TwinLimits } from './engine-context.js';
 import { EngineContext } from './engine-context.js';
+import { deleteExpiredSubjects } from './expired-subjects.js';
 import { errorResult } from './outcome.js';
+import type { PolicyAnnouncement, PolicyAnnouncementListener } from './policy-announcement.js';
 import { applyPolicyCommand } from './policy-commands.js';
 import { applyThingCommand, readableThing } from './thing-commands.js';
 import type { TwinEvent, TwinEventListener } from './twin-event.js';
@@ -18,8 +26,12 @@ export interface TwinEngineOptions {
   readonly maxThingSize?: number;
   /** Largest policy in characters of its JSON; default 102,400. */
   readonly maxPolicySize?: number;
-  /** The clock for `_created`/`_modified` and event timestamps. */
+  /** The clock for `_created`/`_modified`, event timestamps and subject expiries. */
   readonly clock?: () => Date;
+  /** Rounding of subject expiries and timing of their announcements; Ditto's defaults when absent. */
+  readonly subjectExpiry?: SubjectExpiryOptions;
+  /** The timers subject expiries and announcements wait with; Node's (unref'd) when absent. */
+  readonly timers?: TwinTimers;
 }
 
 const DEFAULT_MAX_SIZE = 100 * 1024;
@@ -27,15 +39,31 @@ const DEFAULT_MAX_SIZE = 100 * 1024;
 /**
  * The embedded twin backend: executes twin thing commands and policy commands of the Ditto
  * Protocol with Ditto's policy enforcement, persists through a {@link TwinStore} and notifies
- * subscribers of every twin event once it is durable.
+ * subscribers of every twin event once it is durable. Deletes policy subjects at their `expiry`
+ * and publishes their `subjectDeletion` announcements to announcement subscribers; the expiries of
+ * stored policies are scheduled again when the engine is created.
  */
 export class TwinEngine {
   private readonly ctx: EngineContext;
   private readonly listeners = new Set<TwinEventListener>();
+  private readonly announcementListeners = new Set<PolicyAnnouncementListener>();
+  private readonly expiry: SubjectExpiryScheduler;
 
   constructor(options: TwinEngineOptions = {}) {
     const limits: TwinLimits = { maxThingSize: options.maxThingSize ?? DEFAULT_MAX_SIZE, maxPolicySize: options.maxPolicySize ?? DEFAULT_MAX_SIZE };
-    this.ctx = new EngineContext(options.store ?? new MemoryTwinStore(), limits, options.clock ?? (() => new Date()));
+    const clock = options.clock ?? (() => new Date());
+    const settings = subjectExpirySettings(options.subjectExpiry);
+    const store = new ObservedTwinStore(options.store ?? new MemoryTwinStore(), (record, previous) => this.expiry.policyWritten(record, previous));
+    this.ctx = new EngineContext(store, limits, clock, settings);
+    this.expiry = new SubjectExpiryScheduler({
+      settings,
+      timers: options.timers ?? REAL_TIMERS,
+      now: () => clock().getTime(),
+      announce: (announcement) => this.announce(announcement),
+      deleteExpired: (policyId, subjects) => deleteExpiredSubjects(this.ctx, policyId, subjects),
+    });
+    // Due expiries and announcements run on the first timer tick, after the creator subscribed.
+    this.expiry.load(store.expiringPolicies());
   }
 
   /** The store behind the engine. */
@@ -73,6 +101,18 @@ export class TwinEngine {
   }
 
   /**
+   * Registers a listener for policy announcements (Ditto's `subjectDeletion`); returns the function
+   * that removes it. An announcement requesting acknowledgements is published again later unless
+   * some listener took it and none answered `redeliver`.
+   */
+  subscribeAnnouncements(listener: PolicyAnnouncementListener): () => void {
+    this.announcementListeners.add(listener);
+    return () => {
+      this.announcementListeners.delete(listener);
+    };
+  }
+
+  /**
    * The selected fields of a thing (Ditto field selector, e.g. `attributes/location,features/lamp`)
    * reduced to what the subjects may READ; `undefined` when the thing is absent or unreadable. For
    * `extraFields` enrichment.
@@ -82,8 +122,9 @@ export class TwinEngine {
     return readableThing(this.ctx, thingId, fields === undefined ? undefined : parseFieldSelector(fields), subjects);
   }
 
-  /** Flushes and closes the store. */
+  /** Stops expiring subjects, then flushes and closes the store. */
   async close(): Promise<void> {
+    this.expiry.stop();
     await this.ctx.store.close();
   }
 
@@ -110,6 +151,12 @@ export class TwinEngine {
       if (thing !== undefined) things.push(thing);
     }
     return { response: { topic: message.topic, headers: message.headers, path: message.path, value: things, status: 200 }, events: [] };
+  }
+
+  /** Whether the announcement counts as acknowledged: no listener wants it again, and one took it when acks are requested. */
+  private async announce(announcement: PolicyAnnouncement): Promise<boolean> {
+    const outcomes = await Promise.all([...this.announcementListeners].map(async (listener) => (await listener(announcement)) ?? 'acknowledged'));
+    return !outcomes.includes('redeliver') && (announcement.requestedAcks.length === 0 || outcomes.length > 0);
   }
 
   private publish(event: TwinEvent): void {

@@ -64,3 +64,23 @@ export function policyUnavailable(policyId: string, cause?: unknown): DittoError
     { cause },
   );
 }
+
+/** `policies:subjectexpiry.invalid` (400): an `expiry` that is no ISO-8601 timestamp, or lies in the past. */
+export function subjectExpiryInvalid(expiry: string, inThePast: boolean): DittoError {
+  return new DittoError({
+    status: 400,
+    error: 'policies:subjectexpiry.invalid',
+    message: `Subject expiry timestamp '${expiry}' is not valid.`,
+    description: inThePast ? 'It must not be in the past, please adjust to a timestamp in the future.' : 'It must be provided as ISO-8601 formatted char sequence.',
+  });
+}
+
+/** `policies:subjectannouncement.invalid` (400): a duration of an `announcement` Ditto cannot read (its message names `beforeExpiry` whichever duration it was). */
+export function subjectAnnouncementInvalid(duration: string): DittoError {
+  return new DittoError({
+    status: 400,
+    error: 'policies:subjectannouncement.invalid',
+    message: `The 'beforeExpiry' duration '${duration}' is not valid.`,
+    description: "It must be a positive integer followed by 'h' (hours), 'm' (minutes) or 's' (seconds).",
+  });
+}

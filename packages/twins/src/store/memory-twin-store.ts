@@ -1,3 +1,4 @@
+import { hasExpiringSubject } from '../expiry/tracked-subjects.js';
 import type { PolicyRecord, ThingRecord, TwinStore, TwinStoreStats, TwinWrite } from './twin-store.js';
 
 const DONE: Promise<void> = Promise.resolve();
@@ -14,6 +15,10 @@ export class MemoryTwinStore implements TwinStore {
 
   policy(policyId: string): PolicyRecord | undefined {
     return this.policies.get(policyId);
+  }
+
+  *expiringPolicies(): Iterable<PolicyRecord> {
+    for (const record of this.policies.values()) if (hasExpiringSubject(record.policy)) yield record;
   }
 
   write(write: TwinWrite): Promise<void> {

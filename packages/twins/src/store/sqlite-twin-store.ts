@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { JsonObject } from '@twinlink/core';
+import { hasExpiringSubject } from '../expiry/tracked-subjects.js';
 import { LruCache } from './lru-cache.js';
 import { TWIN_SCHEMA_SQL, TWIN_SCHEMA_VERSION } from './sqlite-schema.js';
 import type { PolicyRecord, ThingRecord, TwinStore, TwinStoreStats, TwinWrite } from './twin-store.js';
@@ -28,6 +29,10 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
+function policyOfRow(row: Row): PolicyRecord {
+  return { policyId: row.id, policy: row.json === null ? undefined : (JSON.parse(row.json) as JsonObject), revision: row.revision, created: row.created, modified: row.modified };
+}
+
 /**
  * The embedded {@link TwinStore}: SQLite in WAL mode with `synchronous=FULL`, so a committed
  * transaction survives power loss. Writes use group commit: every write arriving while the event
@@ -37,7 +42,7 @@ interface Pending {
  */
 export class SqliteTwinStore implements TwinStore {
   private readonly db: Database.Database;
-  private readonly statements: Record<'thing' | 'policy' | 'putThing' | 'putPolicy', Database.Statement>;
+  private readonly statements: Record<'thing' | 'policy' | 'expiringPolicies' | 'putThing' | 'putPolicy', Database.Statement>;
   private readonly commit: (batch: readonly Pending[]) => void;
   private readonly things: LruCache<string, ThingRecord>;
   private readonly policies: LruCache<string, PolicyRecord>;
@@ -63,6 +68,8 @@ export class SqliteTwinStore implements TwinStore {
     this.statements = {
       thing: this.db.prepare('SELECT thing_id AS id, revision, created, modified, thing AS json FROM things WHERE thing_id = ?'),
       policy: this.db.prepare('SELECT policy_id AS id, revision, created, modified, policy AS json FROM policies WHERE policy_id = ?'),
+      // A cheap text match narrows the scan; the JSON check in expiringPolicies() decides.
+      expiringPolicies: this.db.prepare(`SELECT policy_id AS id, revision, created, modified, policy AS json FROM policies WHERE instr(policy, '"expiry"') > 0`),
       putThing: this.db.prepare(
         'INSERT INTO things (thing_id, revision, created, modified, thing) VALUES (?, ?, ?, ?, ?) ' +
           'ON CONFLICT(thing_id) DO UPDATE SET revision = excluded.revision, created = excluded.created, modified = excluded.modified, thing = excluded.thing',
@@ -105,15 +112,16 @@ export class SqliteTwinStore implements TwinStore {
     if (known !== undefined) return known;
     const row = this.statements.policy.get(policyId) as Row | undefined;
     if (row === undefined) return undefined;
-    const record: PolicyRecord = {
-      policyId,
-      policy: row.json === null ? undefined : (JSON.parse(row.json) as JsonObject),
-      revision: row.revision,
-      created: row.created,
-      modified: row.modified,
-    };
+    const record = policyOfRow(row);
     this.policies.set(policyId, record);
     return record;
+  }
+
+  *expiringPolicies(): Iterable<PolicyRecord> {
+    for (const row of this.statements.expiringPolicies.all() as Row[]) {
+      const record = this.dirtyPolicies.get(row.id) ?? this.policies.get(row.id) ?? policyOfRow(row);
+      if (hasExpiringSubject(record.policy)) yield record;
+    }
   }
 
   write(write: TwinWrite): Promise<void> {

@@ -49,6 +49,8 @@ export interface TwinStore {
   thing(thingId: string): ThingRecord | undefined;
   /** The current policy record (including tombstones). */
   policy(policyId: string): PolicyRecord | undefined;
+  /** Every committed live policy with a subject `expiry`, for rescheduling expiries after a restart. */
+  expiringPolicies(): Iterable<PolicyRecord>;
   /**
    * Stores the records of one command. They are visible to reads at once; the promise resolves when
    * they are durable and rejects when persisting failed (the store then forgets them).
