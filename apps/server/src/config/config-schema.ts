@@ -23,6 +23,7 @@ export const CONFIG_SCHEMA = section(
       ['secured', 'username', 'password'],
     ),
     storage: section({ dataDir: nonEmptyString, snapshotEvery: positiveInt, twinCacheSize: positiveInt }),
+    policies: section({ subjectExpiryGranularityMs: durationMs, subjectDeletionAnnouncementGranularityMs: durationMs }),
     bindings: section({ disabled: stringList, packages: stringList, strict: { type: 'boolean' } }),
     connections: section({
       limits: section({ maxSources: positiveInt, maxTargets: positiveInt, maxPayloadMappers: positiveInt }),
@@ -54,5 +55,5 @@ export const CONFIG_SCHEMA = section(
       ['level', 'connectionLogDurationMs', 'connectionLogCapacity'],
     ),
   },
-  ['instanceId', 'http', 'devops', 'storage', 'bindings', 'connections', 'logs'],
+  ['instanceId', 'http', 'devops', 'storage', 'policies', 'bindings', 'connections', 'logs'],
 );

@@ -18,6 +18,7 @@ export function defaultConfig(): ServiceConfig {
     http: { port: 8080, host: '0.0.0.0', bodyLimitBytes: 1024 * 1024 },
     devops: { secured: true, username: 'devops', password: DEFAULT_DEVOPS_PASSWORD, passwordIsDefault: true },
     storage: { dataDir: './data', snapshotEvery: 10, twinCacheSize: 10_000 },
+    policies: { subjectExpiryGranularityMs: 3_600_000, subjectDeletionAnnouncementGranularityMs: 60_000 },
     bindings: { disabled: [], packages: [], strict: false },
     connections: {
       limits: { ...DEFAULT_VALIDATION_LIMITS },

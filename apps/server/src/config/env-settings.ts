@@ -23,6 +23,8 @@ export const ENV_SETTINGS: readonly EnvSetting[] = [
   { name: 'TWINLINK_DATA_DIR', pointer: '/storage/dataDir', kind: 'string' },
   { name: 'TWINLINK_SNAPSHOT_EVERY', pointer: '/storage/snapshotEvery', kind: 'integer' },
   { name: 'TWINLINK_TWIN_CACHE_SIZE', pointer: '/storage/twinCacheSize', kind: 'integer' },
+  { name: 'TWINLINK_POLICY_SUBJECT_EXPIRY_GRANULARITY', pointer: '/policies/subjectExpiryGranularityMs', kind: 'duration' },
+  { name: 'TWINLINK_POLICY_SUBJECT_DELETION_ANNOUNCEMENT_GRANULARITY', pointer: '/policies/subjectDeletionAnnouncementGranularityMs', kind: 'duration' },
   { name: 'TWINLINK_BINDINGS', pointer: '/bindings/packages', kind: 'list' },
   { name: 'TWINLINK_BINDINGS_DISABLED', pointer: '/bindings/disabled', kind: 'list' },
   { name: 'TWINLINK_BINDINGS_STRICT', pointer: '/bindings/strict', kind: 'boolean' },

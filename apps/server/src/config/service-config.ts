@@ -35,6 +35,12 @@ export interface ServiceConfig {
     /** `TWINLINK_TWIN_CACHE_SIZE`: things (and as many policies) kept in memory; the rest are read from the store on demand. */
     readonly twinCacheSize: number;
   };
+  readonly policies: {
+    /** A subject `expiry` is rounded up to this, in ms (Ditto's `subject-expiry-granularity`, default 1 h). */
+    readonly subjectExpiryGranularityMs: number;
+    /** `announcement.beforeExpiry` is rounded up to this, in ms (Ditto's `subject-deletion-announcement-granularity`, default 1 min). */
+    readonly subjectDeletionAnnouncementGranularityMs: number;
+  };
   readonly bindings: {
     /** Built-in binding package names not to load. */
     readonly disabled: readonly string[];

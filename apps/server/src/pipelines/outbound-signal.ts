@@ -9,7 +9,8 @@ export interface OutboundSignal {
   readonly namespace?: string;
   /**
    * Subjects that may READ (all or part of) the signal and those explicitly revoked; absent for
-   * announcements, which skip the READ check (README outbound step 2a).
+   * connection announcements, which skip the READ check (README outbound step 2a); the announced
+   * subjects for policy announcements.
    */
   readonly readGranted?: readonly string[];
   readonly readRevoked?: readonly string[];

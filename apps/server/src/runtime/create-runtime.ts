@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BindingDefinition } from '@twinlink/core';
 import type { AnnouncementSink } from '../announcements/announcement-sink.js';
 import { ConnectionAnnouncer } from '../announcements/connection-announcer.js';
+import { deliverPolicyAnnouncements } from '../announcements/policy-announcements.js';
 import { loadBindings } from '../bindings/load-bindings.js';
 import { ConnectionEngine } from '../connections/connection-engine.js';
 import type { InboundSinkFactory } from '../connections/connection-engine.js';
@@ -52,11 +53,12 @@ export async function createRuntime(deps: RuntimeDependencies, extensions: Runti
   const prometheus = new PrometheusMetrics();
   const forwarder = config.logs.fluentd ? new FluentdForwarder(config.logs.fluentd, instanceId, logger) : undefined;
   const monitoring = new ConnectionMonitoring({ logDurationMs: config.logs.connectionLogDurationMs, logCapacity: config.logs.connectionLogCapacity, prometheus, ...(forwarder ? { forwarder } : {}) });
-  const twins = openTwinEngine(config.storage.dataDir, config.storage.twinCacheSize);
+  const twins = openTwinEngine(config.storage.dataDir, config.storage.twinCacheSize, config.policies);
   const publishers = new PublisherRegistry();
   const acks = new AckBus();
   const outbound = new OutboundPipeline({ publishers, monitoring, acks, enrich: (thingId, fields, subjects) => twins.engine.retrievePartialThing(thingId, fields, subjects) });
   const dispatcher = new SignalDispatcher(twins.engine, outbound, twins.permissions);
+  deliverPolicyAnnouncements(twins.engine, outbound, acks);
   const inbound =
     extensions.inbound ??
     inboundPipeline({ dispatcher, acks, replies: new ReplyPublisher(publishers, outbound), monitoring, capacity: extensions.inboundCapacity ?? config.connections.consumerCapacity });

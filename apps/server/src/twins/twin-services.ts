@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SqliteTwinStore, TwinEngine } from '@twinlink/twins';
+import type { ServiceConfig } from '../config/service-config.js';
 import type { ConnectivityRuntime } from '../runtime.js';
 import type { AckBus } from '../pipelines/ack-bus.js';
 import type { SignalDispatcher } from '../pipelines/signal-dispatcher.js';
@@ -12,9 +13,13 @@ export interface TwinServices {
   readonly acks: AckBus;
 }
 
-/** The embedded twin engine over SQLite in the data directory (`twins.db`, group commit), `cacheSize` things and policies cached. */
-export function openTwinEngine(dataDir: string, cacheSize: number): { engine: TwinEngine; permissions: LivePermissions } {
-  const engine = new TwinEngine({ store: new SqliteTwinStore({ file: join(dataDir, 'twins.db'), cacheSize }) });
+/**
+ * The embedded twin engine over SQLite in the data directory (`twins.db`, group commit), `cacheSize`
+ * things and policies cached, policy subject expiries rounded as configured.
+ */
+export function openTwinEngine(dataDir: string, cacheSize: number, policies: ServiceConfig['policies']): { engine: TwinEngine; permissions: LivePermissions } {
+  const subjectExpiry = { expiryGranularityMs: policies.subjectExpiryGranularityMs, announcementGranularityMs: policies.subjectDeletionAnnouncementGranularityMs };
+  const engine = new TwinEngine({ store: new SqliteTwinStore({ file: join(dataDir, 'twins.db'), cacheSize }), subjectExpiry });
   return { engine, permissions: new LivePermissions(engine) };
 }
 
