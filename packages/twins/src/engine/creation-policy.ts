@@ -8,6 +8,7 @@ import { normalizePolicy } from '../model/policy-json.js';
 import type { PolicyRecord } from '../store/twin-store.js';
 import type { EngineContext } from './engine-context.js';
 import { enforcerOfPolicy } from './engine-context.js';
+import { keepsWriteAccess } from './policy-lockout.js';
 
 /** The policy a new thing gets: its id, the record to write when it is new, and its enforcer. */
 export interface CreationPolicy {
@@ -62,7 +63,7 @@ export function creationPolicy(ctx: EngineContext, value: JsonObject, thingId: s
   const size = JSON.stringify(policy).length;
   if (size > ctx.limits.maxPolicySize) throw policyTooLarge(size, ctx.limits.maxPolicySize);
   const enforcer = enforcerOfPolicy(policy);
-  if (!allowLockout && !enforcer.hasUnrestricted('policy', [], subjects, 'WRITE')) throw policyNotCreatable(policyId);
+  if (!keepsWriteAccess(policy, subjects, allowLockout)) throw policyNotCreatable(policyId);
   const write: PolicyRecord = { policyId, policy, revision: (existing?.revision ?? 0) + 1, created: now, modified: now };
   return { policyId, write, enforcer };
 }

@@ -3,12 +3,12 @@ import type { DittoProtocolMessage, JsonObject, JsonValue, PolicyCommandSignal }
 import { policyConflict, policyIdNotSettable, policyModificationInvalid, policyNotAccessible, policyNotCreatable, policyNotModifiable, policyTooLarge, policyUnavailable } from '../errors/policy-errors.js';
 import { deleteAt, getAt, setAt } from '../json/json-tree.js';
 import { revisionTag, valueTag } from '../model/etag.js';
-import { lastingPolicy } from '../expiry/tracked-subjects.js';
 import { normalizePolicy } from '../model/policy-json.js';
 import type { SubjectRules } from '../model/policy-json.js';
 import type { PolicyRecord } from '../store/twin-store.js';
 import type { EngineContext, TwinApplyResult } from './engine-context.js';
 import { enforcerOfPolicy } from './engine-context.js';
+import { keepsWriteAccess } from './policy-lockout.js';
 import type { PolicyResource } from './policy-resource.js';
 import { parentExists, parsePolicyResource, policyResourceNotFound, validatePolicyPart } from './policy-resource.js';
 import type { RequestHeaders } from './request-headers.js';
@@ -37,18 +37,10 @@ async function store(ctx: EngineContext, record: PolicyRecord): Promise<void> {
   }
 }
 
-/**
- * Whether the subjects keep WRITE on the whole policy (Ditto refuses to lock the requester out unless
- * asked to). Subjects with an `expiry` do not count: they are deleted some day.
- */
-function keepsWriteAccess(policy: JsonObject, subjects: readonly string[], headers: RequestHeaders): boolean {
-  return headers.allowPolicyLockout || enforcerOfPolicy(lastingPolicy(policy)).hasUnrestricted('policy', [], subjects, 'WRITE');
-}
-
 async function createPolicy(ctx: EngineContext, message: DittoProtocolMessage, policyId: string, subjects: readonly string[], headers: RequestHeaders, previous: PolicyRecord | undefined): Promise<TwinApplyResult> {
   checkEntityTags('Policy', headers, () => undefined, false);
   const policy = newPolicy(message.value, policyId, ctx.subjectRules());
-  if (!keepsWriteAccess(policy, subjects, headers)) throw policyNotCreatable(policyId);
+  if (!keepsWriteAccess(policy, subjects, headers.allowPolicyLockout)) throw policyNotCreatable(policyId);
   const now = ctx.now();
   await store(ctx, { policyId, policy, revision: (previous?.revision ?? 0) + 1, created: now, modified: now });
   return respond(message, 201, enforcerOfPolicy(policy).view('policy', [], policy, subjects, 'READ') ?? {});
@@ -104,7 +96,7 @@ export async function applyPolicyCommand(ctx: EngineContext, message: DittoProto
       : resource.kind === 'policy'
         ? newPolicy(message.value, policyId, ctx.subjectRules())
         : (setAt(policy, segments, validatePolicyPart(resource, message.value ?? null, ctx.subjectRules())) as JsonObject);
-  if (!keepsWriteAccess(next, subjects, headers)) throw policyModificationInvalid(policyId);
+  if (!keepsWriteAccess(next, subjects, headers.allowPolicyLockout)) throw policyModificationInvalid(policyId);
   const nextEnforcer = enforcerOfPolicy(next);
   await store(ctx, { policyId, policy: next, revision, created: record.created, modified: now });
   if (action === 'delete' || current !== undefined) return respond(message, 204);

@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from '@twinlink/core';
 import type { SubjectExpiryOptions } from '../expiry/subject-expiry-options.js';
 import { SqliteTwinStore } from '../store/sqlite-twin-store.js';
 import type { TwinStore } from '../store/twin-store.js';
-import { FakeTime, OTHER, OWNER, policyCommand, run } from '../test-kit.js';
+import { command, FakeTime, OTHER, OWNER, policyCommand, run } from '../test-kit.js';
 import type { AnnouncementOutcome, PolicyAnnouncement } from './policy-announcement.js';
 import { TwinEngine } from './twin-engine.js';
 
@@ -64,6 +64,7 @@ describe('subject expiry', () => {
     const { time, twins } = engine();
     const onlyExpiring = { entries: { owner: { ...OWNER_ENTRY, subjects: { [OWNER]: { type: 'owner', expiry: iso(time.now() + 3 * HOUR) } } } } };
     expect((await run(twins, policyCommand('create', '/', onlyExpiring))).response.value).toMatchObject({ error: 'policies:policy.notcreatable' });
+    expect((await run(twins, command('create', '/', { _policy: onlyExpiring }))).response.value).toMatchObject({ error: 'policies:policy.notcreatable' });
   });
 
   it('announces beforeExpiry, then deletes the subject at its expiry: no more access, a new revision', async () => {
