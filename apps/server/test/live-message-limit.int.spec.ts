@@ -40,15 +40,15 @@ describe('HTTP live messages over the message size limit', () => {
     ['thing outbox', '/api/2/things/org.acme:big/outbox/messages/upload'],
     ['feature inbox', '/api/2/things/org.acme:big/features/lamp/inbox/messages/upload'],
     ['feature outbox', '/api/2/things/org.acme:big/features/lamp/outbox/messages/upload'],
-  ])('%s: answers 413 messages:message.toolarge and routes nothing', async (_name, path) => {
+  ])('%s: answers 413 messages:payload.toolarge and routes nothing', async (_name, path) => {
     const body = 'x'.repeat(LIMIT + 1);
     const answer = await service.call('POST', `${path}?timeout=0`, { auth: USER, headers: { 'content-type': 'text/plain', 'correlation-id': `big-${_name}` }, body });
     expect(answer.status).toBe(413);
     expect(answer.json()).toEqual({
       status: 413,
-      error: 'messages:message.toolarge',
-      message: `The size of '${LIMIT + 1}' bytes exceeds the maximal allowed Message size of '${LIMIT}' bytes.`,
-      description: 'Reduce the size of the message in order to be below the allowed size.',
+      error: 'messages:payload.toolarge',
+      message: "The message payload size of '250' kB exceeds the maximal allowed size of '250' kB.",
+      description: 'Reduce the message payload in the bounds of the specified limit',
     });
     expect(await loopbackPublished(appPort)).toEqual([]);
   });

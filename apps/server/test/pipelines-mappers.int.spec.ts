@@ -146,7 +146,7 @@ describe('built-in payload mappers, announcements and limits through the real se
     const settlement = await inject(mapperPort, { sourceAddress: 'ditto', headers: { 'correlation-id': 'huge' }, textPayload: huge });
     expect(settlement).toMatchObject({ outcome: 'rejected', redeliver: false });
     const reply = await publishedTo(mapperPort, 'replies/huge');
-    expect(JSON.parse(reply?.textPayload ?? '{}')).toMatchObject({ status: 413, value: { status: 413, error: 'messages:message.toolarge' } });
+    expect(JSON.parse(reply?.textPayload ?? '{}')).toMatchObject({ status: 413, value: { status: 413, error: 'messages:payload.toolarge' } });
     expect((await get('/api/2/things/org.acme:t1/attributes/huge')).status).toBe(404);
     // the Ditto mapper on the same source still works
     const small = JSON.stringify(modify('small', '/attributes/small', 1));

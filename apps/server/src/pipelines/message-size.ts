@@ -6,12 +6,12 @@ import { DittoError } from '@twinlink/core';
  */
 export const MAX_MESSAGE_BYTES = 250 * 1024;
 
-/** 413 for a message payload of `size` bytes above {@link MAX_MESSAGE_BYTES}. */
+/** 413 for a message payload of `size` bytes above {@link MAX_MESSAGE_BYTES}: Ditto's `MessagePayloadSizeTooLargeException`, sizes in whole kB. */
 export function messageTooLarge(size: number): DittoError {
   return new DittoError({
     status: 413,
-    error: 'messages:message.toolarge',
-    message: `The size of '${size}' bytes exceeds the maximal allowed Message size of '${MAX_MESSAGE_BYTES}' bytes.`,
-    description: 'Reduce the size of the message in order to be below the allowed size.',
+    error: 'messages:payload.toolarge',
+    message: `The message payload size of '${Math.floor(size / 1024)}' kB exceeds the maximal allowed size of '${MAX_MESSAGE_BYTES / 1024}' kB.`,
+    description: 'Reduce the message payload in the bounds of the specified limit',
   });
 }
