@@ -6,7 +6,7 @@ const LANES: readonly LaneName[] = ['broker-only', 'passthrough', 'full'];
 
 function roundRow(r: LaneRound): string[] {
   const s = r.service;
-  return [String(r.round), r.lane, fixed(r.maxRate), fixed(r.ratio, 2), String(r.closed.sent), String(r.closed.lost), String(r.closed.duplicated), String(r.closed.reordered), fixed(s?.cpuMicrosPerMessage, 1), fixed(s?.cpuCores, 2), fixed(s?.rssMiB), fixed(s?.eventLoopP99Ms, 1), fixed(s?.gcPercent, 1)];
+  return [String(r.round), r.lane, fixed(r.maxRate), fixed(r.ratio, 2), String(r.closed.sent), String(r.closed.lost), String(r.closed.duplicated), String(r.closed.reordered), fixed(s?.cpuMicrosPerMessage, 1), fixed(s?.cpuCores, 2), fixed(s?.rssMiB), fixed(s?.heapUsedMiB), fixed(s?.eventLoopP99Ms, 1), fixed(s?.gcPercent, 1)];
 }
 
 /** One line per lane and round, printed while the run goes on. */
@@ -43,7 +43,7 @@ export function throughputMarkdown(report: ThroughputReport): string {
     '',
     '## Closed loop (maximum rate), per round',
     '',
-    markdownTable(['round', 'lane', 'msg/s', '× broker-only', 'sent', 'lost', 'dup', 'reordered', 'CPU µs/msg', 'CPU cores', 'RSS MiB', 'event loop p99 ms', 'GC %'], report.rounds.map(roundRow)),
+    markdownTable(['round', 'lane', 'msg/s', '× broker-only', 'sent', 'lost', 'dup', 'reordered', 'CPU µs/msg', 'CPU cores', 'RSS MiB', 'heap used MiB', 'event loop p99 ms', 'GC %'], report.rounds.map(roundRow)),
     '',
     '## Open loop (latency from intended send time), per round',
     '',

@@ -1,4 +1,5 @@
 import { ensureInstalled, startBrokers } from '@twinlink/brokers';
+import { CleanupStack } from '../cleanup-stack.js';
 import { DirectHttpGenerator, NoContentSink } from '../load/http-endpoints.js';
 import { MqttGenerator } from '../load/mqtt-endpoints.js';
 import { PhaseRouter } from '../load/phase-router.js';
@@ -18,31 +19,32 @@ export function httpPushScenario(): ThroughputScenario {
     title: 'MQTT QoS 0 in → twin modify → event → HTTP POST to a 204 sink',
     window: 100,
     async setup(settings) {
-      await ensureInstalled(['mosquitto']);
-      const brokers = await startBrokers(['mosquitto']);
-      const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
-      const router = new PhaseRouter();
-      const sink = await NoContentSink.listen(router);
-      const { service, metrics } = await startServiceWithThings(settings);
-      await openConnection(service.baseUrl, ingestConnection(url, 0));
-      await openConnection(service.baseUrl, httpEgressConnection(sink.url, PARALLELISM));
-      const direct = new DirectHttpGenerator(sink.url, PARALLELISM, twinModify);
-      const devices = await MqttGenerator.connect({ url, qos: 0 }, settings.producers, { topic: (thing) => `bench/in/${thingId(thing)}`, payload: twinModify, userProperties: deviceHeaders });
-      return {
-        router,
-        lanes: [
-          { name: 'broker-only', path: `no service: generator POSTs to the sink, ${PARALLELISM} connections`, generator: direct },
-          { name: 'passthrough', path: 'live event over MQTT, pushed over HTTP, no twin change', generator: devices.withShape({ topic: (thing) => `bench/in/${thingId(thing)}`, payload: liveEvent, userProperties: deviceHeaders }), metrics },
-          { name: 'full', path: 'twin modify over MQTT, persisted, event pushed over HTTP', generator: devices, metrics },
-        ],
-        async close() {
-          await devices.close();
-          await direct.close();
-          await service.stop();
-          await sink.close();
-          await brokers.stop();
-        },
-      };
+      const cleanup = new CleanupStack();
+      return cleanup.guard(async () => {
+        await ensureInstalled(['mosquitto']);
+        const brokers = await startBrokers(['mosquitto']);
+        cleanup.push(() => brokers.stop());
+        const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
+        const router = new PhaseRouter();
+        const sink = await NoContentSink.listen(router);
+        cleanup.push(() => sink.close());
+        const { service, metrics } = await startServiceWithThings(settings, cleanup);
+        await openConnection(service.baseUrl, ingestConnection(url, 0));
+        await openConnection(service.baseUrl, httpEgressConnection(sink.url, PARALLELISM));
+        const direct = new DirectHttpGenerator(sink.url, PARALLELISM, twinModify);
+        cleanup.push(() => direct.close());
+        const devices = await MqttGenerator.connect({ url, qos: 0 }, settings.producers, { topic: (thing) => `bench/in/${thingId(thing)}`, payload: twinModify, userProperties: deviceHeaders });
+        cleanup.push(() => devices.close());
+        return {
+          router,
+          lanes: [
+            { name: 'broker-only', path: `no service: generator POSTs to the sink, ${PARALLELISM} connections`, generator: direct },
+            { name: 'passthrough', path: 'live event over MQTT, pushed over HTTP, no twin change', generator: devices.withShape({ topic: (thing) => `bench/in/${thingId(thing)}`, payload: liveEvent, userProperties: deviceHeaders }), metrics },
+            { name: 'full', path: 'twin modify over MQTT, persisted, event pushed over HTTP', generator: devices, metrics },
+          ],
+          close: () => cleanup.run(),
+        };
+      });
     },
   };
 }

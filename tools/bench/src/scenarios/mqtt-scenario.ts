@@ -1,4 +1,5 @@
 import { ensureInstalled, startBrokers } from '@twinlink/brokers';
+import { CleanupStack } from '../cleanup-stack.js';
 import { MqttGenerator, MqttSink, type MqttMessageShape } from '../load/mqtt-endpoints.js';
 import { PhaseRouter } from '../load/phase-router.js';
 import { openConnection } from '../service/fixtures.js';
@@ -18,29 +19,30 @@ export function mqttScenario(qos: 0 | 1): ThroughputScenario {
     title: `MQTT QoS ${qos} in → twin modify → event → MQTT QoS ${qos} out`,
     window: 100,
     async setup(settings) {
-      await ensureInstalled(['mosquitto']);
-      const brokers = await startBrokers(['mosquitto']);
-      const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
-      const { service, metrics } = await startServiceWithThings(settings);
-      await openConnection(service.baseUrl, ingestConnection(url, qos));
-      await openConnection(service.baseUrl, mqttEgressConnection(url, qos));
-      const router = new PhaseRouter();
-      const sink = await MqttSink.subscribe({ url, qos }, SINK_FILTER, router);
-      const generator = await MqttGenerator.connect({ url, qos }, settings.producers, shape('bench/out', twinModify));
-      return {
-        router,
-        lanes: [
-          { name: 'broker-only', path: 'generator → Mosquitto → sink', generator: generator.withShape(shape('bench/out', twinModify)) },
-          { name: 'passthrough', path: 'live event: enforcement, READ check, Ditto mapping, no twin change', generator: generator.withShape(shape('bench/in', liveEvent)), metrics },
-          { name: 'full', path: 'twin modify: enforcement, policy check, persisted, event routed and mapped', generator: generator.withShape(shape('bench/in', twinModify)), metrics },
-        ],
-        async close() {
-          await generator.close();
-          await sink.close();
-          await service.stop();
-          await brokers.stop();
-        },
-      };
+      const cleanup = new CleanupStack();
+      return cleanup.guard(async () => {
+        await ensureInstalled(['mosquitto']);
+        const brokers = await startBrokers(['mosquitto']);
+        cleanup.push(() => brokers.stop());
+        const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
+        const { service, metrics } = await startServiceWithThings(settings, cleanup);
+        await openConnection(service.baseUrl, ingestConnection(url, qos));
+        await openConnection(service.baseUrl, mqttEgressConnection(url, qos));
+        const router = new PhaseRouter();
+        const sink = await MqttSink.subscribe({ url, qos }, SINK_FILTER, router);
+        cleanup.push(() => sink.close());
+        const generator = await MqttGenerator.connect({ url, qos }, settings.producers, shape('bench/out', twinModify));
+        cleanup.push(() => generator.close());
+        return {
+          router,
+          lanes: [
+            { name: 'broker-only', path: 'generator → Mosquitto → sink', generator: generator.withShape(shape('bench/out', twinModify)) },
+            { name: 'passthrough', path: 'live event: enforcement, READ check, Ditto mapping, no twin change', generator: generator.withShape(shape('bench/in', liveEvent)), metrics },
+            { name: 'full', path: 'twin modify: enforcement, policy check, persisted, event routed and mapped', generator: generator.withShape(shape('bench/in', twinModify)), metrics },
+          ],
+          close: () => cleanup.run(),
+        };
+      });
     },
   };
 }

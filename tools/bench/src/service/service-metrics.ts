@@ -8,6 +8,7 @@ export interface ServiceFigures {
   /** CPU use over the phase, in cores (1 = one core fully busy). */
   readonly cpuCores: number;
   readonly rssMiB: number;
+  readonly heapUsedMiB: number;
   /** Event-loop delay p99 over the phase, in milliseconds. */
   readonly eventLoopP99Ms: number;
   /** Share of the phase spent in GC pauses, in percent. */
@@ -43,6 +44,7 @@ export class ServiceMetrics {
       cpuMicrosPerMessage: messages > 0 ? (cpuSeconds * 1e6) / messages : 0,
       cpuCores: cpuSeconds / seconds,
       rssMiB: total(end, 'process_resident_memory_bytes') / 2 ** 20,
+      heapUsedMiB: total(end, 'nodejs_heap_size_used_bytes') / 2 ** 20,
       eventLoopP99Ms: total(end, 'nodejs_eventloop_lag_p99_seconds') * 1000,
       gcPercent: (delta('nodejs_gc_duration_seconds_sum') / seconds) * 100,
       gcPauses: delta('nodejs_gc_duration_seconds_count'),
