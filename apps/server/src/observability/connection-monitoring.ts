@@ -54,6 +54,8 @@ interface Monitored {
 export class ConnectionMonitoring {
   private readonly connections = new Map<string, Monitored>();
   private readonly now: () => Date;
+  /** The last formatted log timestamp: many entries share a millisecond under load. */
+  private stamp = { at: Number.NaN, text: '' };
 
   constructor(private readonly options: MonitoringOptions) {
     this.now = options.now ?? (() => new Date());
@@ -119,9 +121,12 @@ export class ConnectionMonitoring {
 
   private log(connectionId: string, item: Omit<MessageRecord, 'direction' | 'address'> & { category: LogCategory; address?: string }): void {
     const now = this.now();
+    const logs = this.connections.get(connectionId)?.logs;
+    // Most messages pass while nobody listens: build no entry then.
+    if (this.options.forwarder === undefined && logs?.isEnabled(now) !== true) return;
     const entry: LogEntry = {
       correlationId: item.correlationId ?? CORRELATION_ID_NOT_PROVIDED,
-      timestamp: formatInstant(now.getTime()),
+      timestamp: this.timestamp(now.getTime()),
       category: item.category,
       type: item.type,
       level: item.success ? 'success' : 'failure',
@@ -129,8 +134,13 @@ export class ConnectionMonitoring {
       ...(item.address !== undefined ? { address: item.address } : {}),
       ...(item.entityType !== undefined && item.entityId !== undefined ? { entityType: item.entityType, entityId: item.entityId } : {}),
     };
-    this.connections.get(connectionId)?.logs.add(entry, now);
+    logs?.add(entry, now);
     this.options.forwarder?.forward(connectionId, entry);
+  }
+
+  private timestamp(at: number): string {
+    if (this.stamp.at !== at) this.stamp = { at, text: formatInstant(at) };
+    return this.stamp.text;
   }
 
   private entry(connectionId: string): Monitored {

@@ -36,7 +36,7 @@ export function inboundPipeline(deps: InboundPipelineDeps): InboundSinkFactory {
     const compiled = compiledConnection(connection);
     const source = compiled.sources[spec.sourceIndex] as CompiledSource;
     const recorder = deps.monitoring.recorder(connection.id, connection.connectionType);
-    return new SourceSink(deps, compiled, source, recorder, new SignalProcessor(deps, compiled, source, recorder));
+    return new SourceSink(deps, compiled, source, spec.address, recorder, new SignalProcessor(deps, compiled, source, spec.address, recorder));
   };
 }
 
@@ -53,6 +53,8 @@ class SourceSink implements InboundSink {
     private readonly deps: InboundPipelineDeps,
     private readonly compiled: CompiledConnection,
     private readonly source: CompiledSource,
+    /** The consumer's address as configured: metrics and logs are kept per configured address, as in Ditto, not per topic a message came on. */
+    private readonly address: string,
     private readonly recorder: ConnectionRecorder,
     private readonly processor: SignalProcessor,
   ) {
@@ -63,15 +65,14 @@ class SourceSink implements InboundSink {
     try {
       return await this.process(message);
     } catch (error) {
-      this.recorder.record({ direction: 'inbound', type: 'other', address: message.sourceAddress, success: false, message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}` });
+      this.recorder.record({ direction: 'inbound', type: 'other', address: this.address, success: false, message: `Unexpected failure: ${error instanceof Error ? error.message : String(error)}` });
       return rejected('The message could not be processed.', true);
     }
   }
 
   private async process(message: InboundMessage): Promise<Settlement> {
-    const address = message.sourceAddress;
     const correlationId = message.headers['correlation-id'];
-    const base = { direction: 'inbound' as const, address, ...(correlationId !== undefined ? { correlationId } : {}) };
+    const base = { direction: 'inbound' as const, address: this.address, ...(correlationId !== undefined ? { correlationId } : {}) };
     this.recorder.record({ ...base, type: 'consumed', success: true });
     // Checked before parsing: an oversized message is refused without spending memory on mapping it.
     const size = payloadSize(message);

@@ -37,6 +37,8 @@ export class SignalProcessor {
     private readonly deps: InboundPipelineDeps,
     private readonly compiled: CompiledConnection,
     private readonly source: CompiledSource,
+    /** The consumer's configured address, under which metrics and logs are kept. */
+    private readonly address: string,
     private readonly recorder: ConnectionRecorder,
   ) {}
 
@@ -63,9 +65,8 @@ export class SignalProcessor {
     const enforcement = this.source.source.enforcement;
     if (enforcement === undefined) return;
     const entity = entityOf(signal);
-    const address = external.sourceAddress;
-    const record = { direction: 'inbound' as const, type: 'enforced' as const, address, correlationId: correlationIdOf(headers) };
-    const verdict = entity === undefined ? unsupportedTopicAndPath(signal.topicPath.group, '/') : evaluateEnforcement(enforcement, { headers: external.headers, sourceAddress: address }, entity);
+    const record = { direction: 'inbound' as const, type: 'enforced' as const, address: this.address, correlationId: correlationIdOf(headers) };
+    const verdict = entity === undefined ? unsupportedTopicAndPath(signal.topicPath.group, '/') : evaluateEnforcement(enforcement, { headers: external.headers, sourceAddress: external.sourceAddress }, entity);
     if (verdict === 'pass') {
       this.recorder.record({ ...record, success: true });
       return;

