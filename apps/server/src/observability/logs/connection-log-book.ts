@@ -5,16 +5,19 @@ import type { LogEntry } from './log-entry.js';
 /** Largest logs response body part, in bytes of serialised entries (management.md §8.3). */
 export const MAX_LOG_RESPONSE_BYTES = 250_000;
 
-/** A bounded ring of the latest entries. */
+/** A bounded ring of the latest entries: a full ring overwrites its oldest entry in place. */
 class Ring {
   private readonly entries: LogEntry[] = [];
+  private next = 0;
   constructor(private readonly capacity: number) {}
   push(entry: LogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.shift();
+    if (this.entries.length < this.capacity) this.entries.push(entry);
+    else this.entries[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
   }
+  /** Oldest first. */
   all(): readonly LogEntry[] {
-    return this.entries;
+    return this.entries.length < this.capacity ? this.entries : [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
   }
 }
 

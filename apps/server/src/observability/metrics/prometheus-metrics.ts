@@ -18,18 +18,24 @@ export interface MessageLabels {
  */
 export class PrometheusMetrics {
   readonly registry = new Registry();
-  private readonly messages: Counter<'id' | 'type' | 'category' | 'direction' | 'level'>;
-  /** Per connection, the label values and bound child counter of each series: counting is a map lookup, not a label hash. */
-  private readonly series = new Map<string, Map<string, { labels: Record<string, string>; counter: Counter.Internal }>>();
+  /** Per connection, each series' label values and counts: the hot path only increments a number; scrapes add the difference to the exported counter. */
+  private readonly series = new Map<string, Map<string, { labels: Record<string, string>; value: number; exported: number }>>();
 
   constructor() {
     // Process CPU, memory, event-loop delay and GC pauses: what operators and tools/bench read per message.
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
-    this.messages = new Counter({
+    const series = this.series;
+    new Counter({
       name: 'connection_messages_total',
       help: 'Messages processed by connections, per connection, connection type, metric type, direction and level.',
       labelNames: ['id', 'type', 'category', 'direction', 'level'],
       registers: [this.registry],
+      collect() {
+        for (const ofConnection of series.values()) for (const entry of ofConnection.values()) {
+          if (entry.value > entry.exported) this.inc(entry.labels, entry.value - entry.exported);
+          entry.exported = entry.value;
+        }
+      },
     });
   }
 
@@ -43,15 +49,15 @@ export class PrometheusMetrics {
     const key = `${labels.connectionType}|${labels.type}|${labels.direction}|${level}`;
     let entry = ofConnection.get(key);
     if (entry === undefined) {
-      const values = { id: labels.connectionId, type: labels.connectionType, category: labels.type, direction: labels.direction, level };
-      entry = { labels: values, counter: this.messages.labels(values) };
+      entry = { labels: { id: labels.connectionId, type: labels.connectionType, category: labels.type, direction: labels.direction, level }, value: 0, exported: 0 };
       ofConnection.set(key, entry);
     }
-    entry.counter.inc();
+    entry.value++;
   }
 
   forget(connectionId: string): void {
-    for (const { labels } of this.series.get(connectionId)?.values() ?? []) this.messages.remove(labels);
+    const counter = this.registry.getSingleMetric('connection_messages_total') as Counter | undefined;
+    for (const { labels } of this.series.get(connectionId)?.values() ?? []) counter?.remove(labels);
     this.series.delete(connectionId);
   }
 }
