@@ -61,11 +61,15 @@ export class ConnectionMonitoring {
     this.now = options.now ?? (() => new Date());
   }
 
+  private nowMs(): number {
+    return this.options.now === undefined ? Date.now() : this.options.now().getTime();
+  }
+
   /** The recorder of one connection; cheap, callers may keep it. */
   recorder(connectionId: string, connectionType: string): ConnectionRecorder {
     return {
       record: (record) => this.record(connectionId, connectionType, record),
-      connectionEvent: (success, message) => this.log(connectionId, { category: 'connection', type: 'other', success, message }),
+      connectionEvent: (success, message) => this.log(connectionId, 'connection', { type: 'other', success, message }),
     };
   }
 
@@ -111,30 +115,34 @@ export class ConnectionMonitoring {
     this.options.prometheus.forget(connectionId);
   }
 
+  // Runs several times per message: no spreads, no Date unless an entry is logged.
   private record(connectionId: string, connectionType: string, record: MessageRecord): void {
-    const now = this.now();
-    this.entry(connectionId).metrics.record(record.direction, record.type, record.address, record.success, now);
-    this.options.prometheus.count({ connectionId, connectionType, direction: record.direction, type: record.type, success: record.success });
+    const nowMs = this.nowMs();
+    const monitored = this.entry(connectionId);
+    monitored.metrics.record(record.direction, record.type, record.address, record.success, nowMs);
+    this.options.prometheus.count(connectionId, connectionType, record.direction, record.type, record.success);
     const category: LogCategory = record.direction === 'inbound' ? 'source' : record.address === RESPONSES_ADDRESS ? 'response' : 'target';
-    this.log(connectionId, { ...record, category });
+    this.log(connectionId, category, record, nowMs);
   }
 
-  private log(connectionId: string, item: Omit<MessageRecord, 'direction' | 'address'> & { category: LogCategory; address?: string }): void {
-    const now = this.now();
+  private log(connectionId: string, category: LogCategory, item: Omit<MessageRecord, 'direction' | 'address'> & { address?: string }, nowMs = this.nowMs()): void {
     const logs = this.connections.get(connectionId)?.logs;
     // Most messages pass while nobody listens: build no entry then.
-    if (this.options.forwarder === undefined && logs?.isEnabled(now) !== true) return;
-    const entry: LogEntry = {
+    if (this.options.forwarder === undefined && logs?.isEnabled(nowMs) !== true) return;
+    const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
       correlationId: item.correlationId ?? CORRELATION_ID_NOT_PROVIDED,
-      timestamp: this.timestamp(now.getTime()),
-      category: item.category,
+      timestamp: this.timestamp(nowMs),
+      category,
       type: item.type,
       level: item.success ? 'success' : 'failure',
-      message: item.message ?? defaultLogText(item.category, item.type, item.success),
-      ...(item.address !== undefined ? { address: item.address } : {}),
-      ...(item.entityType !== undefined && item.entityId !== undefined ? { entityType: item.entityType, entityId: item.entityId } : {}),
+      message: item.message ?? defaultLogText(category, item.type, item.success),
     };
-    logs?.add(entry, now);
+    if (item.address !== undefined) entry.address = item.address;
+    if (item.entityType !== undefined && item.entityId !== undefined) {
+      entry.entityType = item.entityType;
+      entry.entityId = item.entityId;
+    }
+    logs?.add(entry, nowMs);
     this.options.forwarder?.forward(connectionId, entry);
   }
 

@@ -10,6 +10,7 @@ import { issueAcks, requestedLabels } from './issued-acks.js';
 import type { TargetResult } from './issued-acks.js';
 import { isReadable } from './outbound-signal.js';
 import type { OutboundSignal } from './outbound-signal.js';
+import { PublishDeadlines } from './publish-deadlines.js';
 import { publishSignal } from './publish-signal.js';
 import type { PublishTools } from './publish-signal.js';
 import type { PublisherRegistry } from './publisher-registry.js';
@@ -40,8 +41,11 @@ export interface OutboundPipelineDeps {
  */
 export class OutboundPipeline implements AnnouncementSink {
   private readonly gates = new Map<string, FlowGate>();
+  private readonly deadlines: PublishDeadlines;
 
-  constructor(private readonly deps: OutboundPipelineDeps) {}
+  constructor(private readonly deps: OutboundPipelineDeps) {
+    this.deadlines = new PublishDeadlines(deps.publishTimeoutMs ?? 60_000);
+  }
 
   /** Publishes a signal to every connection; resolves when every publish finished or was dropped. */
   async dispatch(signal: OutboundSignal): Promise<void> {
@@ -74,7 +78,7 @@ export class OutboundPipeline implements AnnouncementSink {
   /** How a connection publishes: through its gate, counted by its recorder, bounded by the publish timeout. */
   toolsOf(connection: Connection, publisher: Publisher): PublishTools {
     const recorder = this.deps.monitoring.recorder(connection.id, connection.connectionType);
-    return { publisher, gate: this.gateOf(connection.id, publisher), recorder, timeoutMs: this.deps.publishTimeoutMs ?? 60_000 };
+    return { publisher, gate: this.gateOf(connection.id, publisher), recorder, deadlines: this.deadlines };
   }
 
   private async toConnection(signal: OutboundSignal, views: SignalViews, compiled: CompiledConnection, publisher: Publisher): Promise<void> {

@@ -2,6 +2,7 @@ import { applyHeaderMapping, BindingError, headersForExternal, headerString, map
 import type { CompiledHeaderMapping, CompiledTemplate, DittoProtocolMessage, HeaderValue, JsonObject, MappingChain, PlaceholderContext, PublishOutcome, Publisher } from '@twinlink/core';
 import type { ConnectionRecorder } from '../observability/connection-monitoring.js';
 import type { FlowGate } from './flow-gate.js';
+import type { PublishDeadlines } from './publish-deadlines.js';
 
 /** Where and how one signal is published: a target or a reply target. */
 export interface PublishRoute {
@@ -20,7 +21,7 @@ export interface PublishTools {
   readonly publisher: Publisher;
   readonly gate: FlowGate;
   readonly recorder: ConnectionRecorder;
-  readonly timeoutMs: number;
+  readonly deadlines: PublishDeadlines;
 }
 
 /** The technical outcome of publishing one signal: the first publish's outcome, or why nothing went out. */
@@ -30,10 +31,9 @@ const NOT_PUBLISHED = (status: number, reason: string): SignalPublishResult => (
 
 /** String form of Ditto headers for `header:` placeholders, built once per signal. */
 export function stringHeaders(headers: Readonly<Record<string, HeaderValue>>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name of Object.keys(headers)) {
-    Object.defineProperty(result, name, { value: headerString(headers[name] as HeaderValue), enumerable: true, writable: true, configurable: true });
-  }
+  // No prototype: a header named `__proto__` is then a plain own property.
+  const result = Object.create(null) as Record<string, string>;
+  for (const name of Object.keys(headers)) result[name] = headerString(headers[name] as HeaderValue);
   return result;
 }
 
@@ -91,10 +91,8 @@ async function publishOne(tools: PublishTools, message: Parameters<Publisher['pu
     recorder.record({ ...base, type: 'dropped', success: false, message: 'Signal dropped: too many messages waiting for the publisher.' });
     return NOT_PUBLISHED(503, 'Too many messages are waiting for the publisher.');
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('publish timeout')), tools.timeoutMs);
   try {
-    const outcome = await tools.publisher.publish(message, controller.signal);
+    const outcome = await tools.publisher.publish(message, tools.deadlines.signal());
     recorder.record({ ...base, type: 'published', success: true });
     return { published: true, outcome };
   } catch (error) {
@@ -102,7 +100,6 @@ async function publishOne(tools: PublishTools, message: Parameters<Publisher['pu
     recorder.record({ ...base, type: 'published', success: false, message: error instanceof Error ? error.message : String(error) });
     return NOT_PUBLISHED(status, error instanceof Error ? error.message : String(error));
   } finally {
-    clearTimeout(timer);
     gate.release();
   }
 }

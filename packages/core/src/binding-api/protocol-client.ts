@@ -23,7 +23,11 @@ export interface Consumer {
 export interface Publisher {
   /** The most publishes this publisher accepts in flight; core queues nothing beyond it. */
   readonly maxInFlight: number;
-  /** Resolves with the technical outcome; rejects with a BindingError. Honours `signal` (timeout, shutdown). */
+  /**
+   * Resolves with the technical outcome; rejects with a BindingError. Honours `signal` (timeout,
+   * shutdown). The signal may be shared by many publishes: remove any listener added to it once the
+   * publish completes.
+   */
   publish(message: OutboundMessage, signal: AbortSignal): Promise<PublishOutcome>;
   close(): Promise<void>;
 }

@@ -19,7 +19,9 @@ export function ownValue(object: object, key: string): unknown {
 
 /** Sets `key` as an own data property, so that a `__proto__` key stays an ordinary key. */
 export function setOwn(object: object, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` is an accessor on Object.prototype; every other key can be assigned, which is far cheaper.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else (object as Record<string, unknown>)[key] = value;
 }
 
 /** Structural equality of JSON values (object key order ignored). */

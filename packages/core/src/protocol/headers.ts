@@ -1,4 +1,5 @@
 import type { JsonValue } from '../json/json-value.js';
+import { setOwn } from '../json/json-value.js';
 import type { HeaderValue, ProtocolHeaders } from './envelope.js';
 
 /**
@@ -141,5 +142,5 @@ export function headersForExternal(headers: ProtocolHeaders): Record<string, Hea
 
 /** Adds a header to a record as an own data property, so a `__proto__` name never changes the prototype. */
 export function defineHeader(record: Record<string, HeaderValue>, name: string, value: HeaderValue): void {
-  Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  setOwn(record, name, value);
 }

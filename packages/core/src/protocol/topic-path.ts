@@ -51,6 +51,19 @@ const STREAMING_ACTIONS: ReadonlySet<string> = new Set<StreamingAction>([
  * @throws DittoError `protocoladapter:unknown.topicpath` (400)
  */
 export function parseTopicPath(topic: string): TopicPath {
+  const known = parsedTopics.get(topic);
+  if (known !== undefined) return known;
+  const parsed = Object.freeze(parseUncached(topic));
+  if (parsedTopics.size >= PARSED_TOPICS_LIMIT) parsedTopics.clear();
+  parsedTopics.set(topic, parsed);
+  return parsed;
+}
+
+// One message's topic is parsed at many steps of a pipeline; parsed paths are immutable, so they are shared.
+const PARSED_TOPICS_LIMIT = 4096;
+const parsedTopics = new Map<string, TopicPath>();
+
+function parseUncached(topic: string): TopicPath {
   const parts = topic.split('/');
   const [namespace, name, group] = parts;
   if (namespace === undefined || name === undefined || name.length === 0 || group === undefined) throw unknownTopicPath(topic);

@@ -47,12 +47,13 @@ export class ConnectionLogBook {
     this.enabledUntil = undefined;
   }
 
-  isEnabled(now: Date): boolean {
-    return this.enabledUntil !== undefined && this.enabledUntil.getTime() > now.getTime();
+  /** Whether entries are kept at `now` (a date or epoch milliseconds: the hot path has no Date at hand). */
+  isEnabled(now: Date | number): boolean {
+    return this.enabledUntil !== undefined && this.enabledUntil.getTime() > (typeof now === 'number' ? now : now.getTime());
   }
 
   /** Keeps the entry when logging is enabled; returns whether it was kept. */
-  add(entry: LogEntry, now: Date): boolean {
+  add(entry: LogEntry, now: Date | number): boolean {
     if (!this.isEnabled(now)) return false;
     const key = `${entry.category}|${entry.type}|${entry.address ?? ''}`;
     let logger = this.loggers.get(key);

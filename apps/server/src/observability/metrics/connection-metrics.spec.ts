@@ -28,9 +28,9 @@ describe('ConnectionMetrics', () => {
   it('answers in Ditto’s shape with per-address and summed series', () => {
     const metrics = new ConnectionMetrics();
     metrics.prepare({ sources: ['telemetry/#'], targets: ['events'] });
-    metrics.record('inbound', 'consumed', 'telemetry/#', true, at(0));
-    metrics.record('inbound', 'consumed', 'telemetry/#', true, at(1000));
-    metrics.record('outbound', 'published', '_responses', false, at(2000));
+    metrics.record('inbound', 'consumed', 'telemetry/#', true, T0 + 0);
+    metrics.record('inbound', 'consumed', 'telemetry/#', true, T0 + 1000);
+    metrics.record('outbound', 'published', '_responses', false, T0 + 2000);
     const json = metrics.toJson(at(3000));
     expect(dig(json, 'connectionMetrics.inbound.consumed')).toEqual({
       success: { PT1M: 2, PT1H: 2, PT24H: 2, lastMessageAt: '2024-01-06T14:00:01Z' },
@@ -45,14 +45,14 @@ describe('ConnectionMetrics', () => {
 
   it('moves counts out of the minute window as time passes', () => {
     const metrics = new ConnectionMetrics();
-    metrics.record('inbound', 'consumed', 'a', true, at(0));
+    metrics.record('inbound', 'consumed', 'a', true, T0 + 0);
     const json = metrics.toJson(at(2 * 60_000));
     expect(dig(json, 'connectionMetrics.inbound.consumed.success')).toMatchObject({ PT1M: 0, PT1H: 1, PT24H: 1 });
   });
 
   it('reset zeroes the windows and keeps lastMessageAt', () => {
     const metrics = new ConnectionMetrics();
-    metrics.record('outbound', 'published', 'events', false, at(0));
+    metrics.record('outbound', 'published', 'events', false, T0 + 0);
     metrics.reset();
     const json = metrics.toJson(at(1000));
     expect(dig(json, 'connectionMetrics.outbound.published.failure')).toEqual({ PT1M: 0, PT1H: 0, PT24H: 0, lastMessageAt: '2024-01-06T14:00:00Z' });

@@ -30,9 +30,10 @@ export class ConnectionMetrics {
     for (const address of [...addresses.targets, RESPONSES_ADDRESS]) for (const type of METRIC_TYPES.outbound) this.counter('outbound', address, type);
   }
 
-  record(direction: MetricDirection, type: MetricType, address: string, success: boolean, at: Date): void {
+  /** Counts one event at `atMs` (epoch milliseconds). */
+  record(direction: MetricDirection, type: MetricType, address: string, success: boolean, atMs: number): void {
     const counter = this.counter(direction, address, type);
-    (success ? counter.success : counter.failure).add(at);
+    (success ? counter.success : counter.failure).add(atMs);
   }
 
   /** Zeroes every window of every series; last-event times stay. */

@@ -16,11 +16,12 @@ const WINDOWS = [
 /** One success or failure series: three sliding windows and the time of the last event. */
 export class MetricSeries {
   private readonly windows = WINDOWS.map((window) => new SlidingWindow(window.slotMs, window.slots));
-  private last: Date | undefined;
+  private lastMs: number | undefined;
 
-  add(at: Date): void {
-    for (const window of this.windows) window.add(at.getTime());
-    this.last = at;
+  /** One event at `atMs` (epoch milliseconds). */
+  add(atMs: number): void {
+    for (const window of this.windows) window.add(atMs);
+    this.lastMs = atMs;
   }
 
   /** Zeroes the windows; the time of the last event stays (Ditto keeps it across resets). */
@@ -29,7 +30,7 @@ export class MetricSeries {
   }
 
   get lastMessageAt(): Date | undefined {
-    return this.last;
+    return this.lastMs === undefined ? undefined : new Date(this.lastMs);
   }
 
   counts(now: Date): number[] {

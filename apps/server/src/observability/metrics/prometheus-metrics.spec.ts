@@ -10,8 +10,8 @@ describe('PrometheusMetrics', () => {
 
   it('counts messages per connection and forgets a deleted connection', async () => {
     const metrics = new PrometheusMetrics();
-    metrics.count({ connectionId: 'c1', connectionType: 'mqtt', direction: 'inbound', type: 'consumed', success: true });
-    metrics.count({ connectionId: 'c1', connectionType: 'mqtt', direction: 'inbound', type: 'consumed', success: true });
+    metrics.count('c1', 'mqtt', 'inbound', 'consumed', true);
+    metrics.count('c1', 'mqtt', 'inbound', 'consumed', true);
     expect(await metrics.registry.metrics()).toContain('connection_messages_total{id="c1",type="mqtt",category="consumed",direction="inbound",level="success"} 2');
     metrics.forget('c1');
     expect(await metrics.registry.metrics()).not.toContain('id="c1"');

@@ -1,15 +1,6 @@
 import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MetricDirection, MetricType } from './metric-types.js';
 
-/** Labels of one counted message. Only ids and enum values: never addresses or URIs, which may carry secrets. */
-export interface MessageLabels {
-  readonly connectionId: string;
-  readonly connectionType: string;
-  readonly direction: MetricDirection;
-  readonly type: MetricType;
-  readonly success: boolean;
-}
-
 /**
  * The operational export of the message counters (management.md §7.3, optional part): a monotonic
  * `connection_messages_total` with the tags Ditto uses (`id`, `type` = connection type, `category` =
@@ -39,17 +30,18 @@ export class PrometheusMetrics {
     });
   }
 
-  count(labels: MessageLabels): void {
-    let ofConnection = this.series.get(labels.connectionId);
+  /** Counts one message. Labels are only ids and enum values: never addresses or URIs, which may carry secrets. */
+  count(connectionId: string, connectionType: string, direction: MetricDirection, type: MetricType, success: boolean): void {
+    let ofConnection = this.series.get(connectionId);
     if (ofConnection === undefined) {
       ofConnection = new Map();
-      this.series.set(labels.connectionId, ofConnection);
+      this.series.set(connectionId, ofConnection);
     }
-    const level = labels.success ? 'success' : 'failure';
-    const key = `${labels.connectionType}|${labels.type}|${labels.direction}|${level}`;
+    const level = success ? 'success' : 'failure';
+    const key = `${connectionType}|${type}|${direction}|${level}`;
     let entry = ofConnection.get(key);
     if (entry === undefined) {
-      entry = { labels: { id: labels.connectionId, type: labels.connectionType, category: labels.type, direction: labels.direction, level }, value: 0, exported: 0 };
+      entry = { labels: { id: connectionId, type: connectionType, category: type, direction, level }, value: 0, exported: 0 };
       ofConnection.set(key, entry);
     }
     entry.value++;
