@@ -34,6 +34,7 @@ options:
   --preheat-seconds S    unrecorded closed loop per lane before round 1 (default 5)
   --lanes a,b            only these lanes (broker-only, passthrough, full)
   --cpu-prof             profile the service (node --cpu-prof) and print its top functions
+  --node-arg FLAG        extra node flag for the service (repeatable), e.g. --node-arg=--max-semi-space-size=32
   --memory-things N      default 100000;  --memory-connections N  default 1000
   --smoke                seconds-long run: 1 round, 500 things, results in a temporary folder
   --out DIR              results folder (default tools/bench/results)`;
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       'preheat-seconds': { type: 'string' },
       lanes: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'node-arg': { type: 'string', multiple: true },
       'memory-things': { type: 'string' },
       'memory-connections': { type: 'string' },
       smoke: { type: 'boolean', default: false },
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
     const settings: ScenarioSettings = {
       things: number(values.things, smoke ? 500 : 10_000),
       producers: number(values.producers, 4),
-      serviceNodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+      serviceNodeArgs: [...(values['node-arg'] ?? []), ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
       serviceCwd: process.cwd(),
       log,
     };

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Generator } from './generator.js';
 import type { PhaseRouter } from './phase-router.js';
@@ -17,7 +18,10 @@ export interface MqttMessageShape {
 }
 
 async function connect(url: string, options: IClientOptions): Promise<MqttClient> {
-  return mqtt.connectAsync(url, { protocolVersion: 5, reconnectPeriod: 0, clean: true, ...options });
+  const client = await mqtt.connectAsync(url, { protocolVersion: 5, reconnectPeriod: 0, clean: true, ...options });
+  // Small packets must leave at once: Nagle's algorithm would hold them back for the peer's delayed ACK.
+  (client.stream as Partial<Socket>).setNoDelay?.(true);
+  return client;
 }
 
 /** Producers as separate MQTT 5 clients, like devices. */

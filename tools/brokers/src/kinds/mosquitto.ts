@@ -21,7 +21,7 @@ export const MOSQUITTO_USER = 'twinlink';
 // Shared by every variant. Mosquitto 2 refuses anonymous clients unless told otherwise; as root it
 // drops to user `mosquitto` before reading the password file in our 0700 directory unless `user root`;
 // stdout would be block-buffered into a pipe, stderr is not.
-const BASE_CONFIG = ['persistence false', 'log_dest stderr', 'user root'];
+const BASE_CONFIG = ['persistence false', 'log_dest stderr', 'user root', 'set_tcp_nodelay true'];
 
 async function launch(session: BrokerSession, config: readonly string[], ports: readonly number[], timeoutMs: number): Promise<void> {
   const configFile = join(session.dir, 'mosquitto.conf');
