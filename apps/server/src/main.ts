@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 import { SECRET_MASK } from '@twinlink/core';
 import { pino, type Logger } from 'pino';
 import { ConfigError } from './config/config-error.js';

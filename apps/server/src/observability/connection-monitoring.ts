@@ -45,6 +45,8 @@ export interface MonitoringOptions {
   readonly now?: () => Date;
 }
 
+type MessageCounter = ReturnType<PrometheusMetrics['counterOf']>;
+
 interface Monitored {
   readonly metrics: ConnectionMetrics;
   readonly logs: ConnectionLogBook;
@@ -67,8 +69,10 @@ export class ConnectionMonitoring {
 
   /** The recorder of one connection; cheap, callers may keep it. */
   recorder(connectionId: string, connectionType: string): ConnectionRecorder {
+    const monitored = this.entry(connectionId);
+    const count = this.options.prometheus.counterOf(connectionId, connectionType);
     return {
-      record: (record) => this.record(connectionId, connectionType, record),
+      record: (record) => this.record(connectionId, monitored, count, record),
       connectionEvent: (success, message) => this.log(connectionId, 'connection', { type: 'other', success, message }),
     };
   }
@@ -116,17 +120,16 @@ export class ConnectionMonitoring {
   }
 
   // Runs several times per message: no spreads, no Date unless an entry is logged.
-  private record(connectionId: string, connectionType: string, record: MessageRecord): void {
+  private record(connectionId: string, monitored: Monitored, count: MessageCounter, record: MessageRecord): void {
     const nowMs = this.nowMs();
-    const monitored = this.entry(connectionId);
     monitored.metrics.record(record.direction, record.type, record.address, record.success, nowMs);
-    this.options.prometheus.count(connectionId, connectionType, record.direction, record.type, record.success);
+    count(record.direction, record.type, record.success);
     const category: LogCategory = record.direction === 'inbound' ? 'source' : record.address === RESPONSES_ADDRESS ? 'response' : 'target';
-    this.log(connectionId, category, record, nowMs);
+    this.log(connectionId, category, record, nowMs, monitored);
   }
 
-  private log(connectionId: string, category: LogCategory, item: Omit<MessageRecord, 'direction' | 'address'> & { address?: string }, nowMs = this.nowMs()): void {
-    const logs = this.connections.get(connectionId)?.logs;
+  private log(connectionId: string, category: LogCategory, item: Omit<MessageRecord, 'direction' | 'address'> & { address?: string }, nowMs = this.nowMs(), monitored?: Monitored): void {
+    const logs = (monitored ?? this.connections.get(connectionId))?.logs;
     // Most messages pass while nobody listens: build no entry then.
     if (this.options.forwarder === undefined && logs?.isEnabled(nowMs) !== true) return;
     const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {

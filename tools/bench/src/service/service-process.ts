@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 /** The compiled service, exactly what `npm start` runs. */
 const MAIN_JS = fileURLToPath(new URL('../../../../apps/server/dist/main.js', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
+/** The node flags `npm start` runs the service with (a larger young generation: fewer, cheaper GCs under load). */
+const START_FLAGS = ['--max-semi-space-size=32'];
 
 /** A loopback port that was free a moment ago. */
 export async function freePort(): Promise<number> {
@@ -51,7 +53,7 @@ export class ServiceProcess {
   static async start(options: ServiceOptions = {}): Promise<ServiceProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'twinlink-bench-'));
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN_JS], {
+    const child = spawn(process.execPath, [...START_FLAGS, ...(options.nodeArgs ?? []), MAIN_JS], {
       cwd: options.cwd ?? process.cwd(),
       env: { PATH: process.env['PATH'] ?? '', PORT: String(port), TWINLINK_HOST: '127.0.0.1', TWINLINK_DATA_DIR: dataDir, TWINLINK_LOG_LEVEL: 'warn', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,9 +10,15 @@ describe('PrometheusMetrics', () => {
 
   it('counts messages per connection and forgets a deleted connection', async () => {
     const metrics = new PrometheusMetrics();
-    metrics.count('c1', 'mqtt', 'inbound', 'consumed', true);
-    metrics.count('c1', 'mqtt', 'inbound', 'consumed', true);
-    expect(await metrics.registry.metrics()).toContain('connection_messages_total{id="c1",type="mqtt",category="consumed",direction="inbound",level="success"} 2');
+    const count = metrics.counterOf('c1', 'mqtt');
+    count('inbound', 'consumed', true);
+    count('inbound', 'consumed', true);
+    count('outbound', 'published', false);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('connection_messages_total{id="c1",type="mqtt",category="consumed",direction="inbound",level="success"} 2');
+    expect(text).toContain('connection_messages_total{id="c1",type="mqtt",category="published",direction="outbound",level="failure"} 1');
+    count('inbound', 'consumed', true);
+    expect(await metrics.registry.metrics()).toContain('level="success"} 3');
     metrics.forget('c1');
     expect(await metrics.registry.metrics()).not.toContain('id="c1"');
   });

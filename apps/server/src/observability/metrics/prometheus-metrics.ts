@@ -7,10 +7,28 @@ import type { MetricDirection, MetricType } from './metric-types.js';
  * metric type, `direction`) plus `level`. Resets of the API metrics do not touch it (counters stay
  * monotonic); a deleted connection's series are removed.
  */
+interface Series {
+  readonly labels: Record<string, string>;
+  value: number;
+  exported: number;
+}
+
+type SeriesPair = [success: Series, failure: Series];
+
+function seriesOf(series: Map<string, Series>, id: string, type: string, direction: MetricDirection, category: MetricType, level: 'success' | 'failure'): Series {
+  const key = `${type}|${category}|${direction}|${level}`;
+  let entry = series.get(key);
+  if (entry === undefined) {
+    entry = { labels: { id, type, category, direction, level }, value: 0, exported: 0 };
+    series.set(key, entry);
+  }
+  return entry;
+}
+
 export class PrometheusMetrics {
   readonly registry = new Registry();
   /** Per connection, each series' label values and counts: the hot path only increments a number; scrapes add the difference to the exported counter. */
-  private readonly series = new Map<string, Map<string, { labels: Record<string, string>; value: number; exported: number }>>();
+  private readonly series = new Map<string, Map<string, Series>>();
 
   constructor() {
     // Process CPU, memory, event-loop delay and GC pauses: what operators and tools/bench read per message.
@@ -30,21 +48,26 @@ export class PrometheusMetrics {
     });
   }
 
-  /** Counts one message. Labels are only ids and enum values: never addresses or URIs, which may carry secrets. */
-  count(connectionId: string, connectionType: string, direction: MetricDirection, type: MetricType, success: boolean): void {
+  /**
+   * The message counter of one connection: counting is then a lookup by metric type, not a label
+   * hash. Labels are only ids and enum values: never addresses or URIs, which may carry secrets.
+   */
+  counterOf(connectionId: string, connectionType: string): (direction: MetricDirection, type: MetricType, success: boolean) => void {
     let ofConnection = this.series.get(connectionId);
     if (ofConnection === undefined) {
       ofConnection = new Map();
       this.series.set(connectionId, ofConnection);
     }
-    const level = success ? 'success' : 'failure';
-    const key = `${connectionType}|${type}|${direction}|${level}`;
-    let entry = ofConnection.get(key);
-    if (entry === undefined) {
-      entry = { labels: { id: connectionId, type: connectionType, category: type, direction, level }, value: 0, exported: 0 };
-      ofConnection.set(key, entry);
-    }
-    entry.value++;
+    const series = ofConnection;
+    const byDirection = { inbound: new Map<MetricType, SeriesPair>(), outbound: new Map<MetricType, SeriesPair>() };
+    return (direction, type, success) => {
+      let pair = byDirection[direction].get(type);
+      if (pair === undefined) {
+        pair = [seriesOf(series, connectionId, connectionType, direction, type, 'success'), seriesOf(series, connectionId, connectionType, direction, type, 'failure')];
+        byDirection[direction].set(type, pair);
+      }
+      pair[success ? 0 : 1].value++;
+    };
   }
 
   forget(connectionId: string): void {
