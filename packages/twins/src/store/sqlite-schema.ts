@@ -21,3 +21,13 @@ CREATE TABLE IF NOT EXISTS policies (
   policy TEXT
 ) WITHOUT ROWID;
 `;
+
+/** Upserts one thing row: `(thing_id, revision, created, modified, thing)`. */
+export const PUT_THING_SQL =
+  'INSERT INTO things (thing_id, revision, created, modified, thing) VALUES (?, ?, ?, ?, ?) ' +
+  'ON CONFLICT(thing_id) DO UPDATE SET revision = excluded.revision, created = excluded.created, modified = excluded.modified, thing = excluded.thing';
+
+/** Upserts one policy row: `(policy_id, revision, created, modified, policy)`. */
+export const PUT_POLICY_SQL =
+  'INSERT INTO policies (policy_id, revision, created, modified, policy) VALUES (?, ?, ?, ?, ?) ' +
+  'ON CONFLICT(policy_id) DO UPDATE SET revision = excluded.revision, created = excluded.created, modified = excluded.modified, policy = excluded.policy';
