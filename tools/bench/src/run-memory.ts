@@ -1,10 +1,11 @@
 import { cpus } from 'node:os';
-import { ensureInstalled, startBrokers } from '@twinlink/brokers';
+import { CleanupStack } from './cleanup-stack.js';
 import { createThings, openConnection } from './service/fixtures.js';
 import { forEachConcurrently } from './service/http.js';
 import { ServiceMetrics } from './service/service-metrics.js';
 import { ServiceProcess } from './service/service-process.js';
 import { BENCH_SUBJECT } from './scenarios/coffee-brewer.js';
+import { runningMosquitto } from './scenarios/running-mosquitto.js';
 
 /** Resident memory before and after adding `count` items, and the growth scaled to `per` items. */
 export interface MemoryGrowth {
@@ -75,20 +76,17 @@ export async function runMemory(things: number, connections: number, log: (line:
   } finally {
     await twinService.stop();
   }
-  await ensureInstalled(['mosquitto']);
-  const brokers = await startBrokers(['mosquitto']);
-  const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
-  const connectionService = await ServiceProcess.start();
-  let idle: MemoryGrowth;
-  try {
-    idle = await growth(connectionService, connections, 1_000, 'MQTT 3.1.1, one source and one target each, all open', () =>
+  const cleanup = new CleanupStack();
+  const idle = await cleanup.guard(async () => {
+    const url = await runningMosquitto(cleanup);
+    const connectionService = await ServiceProcess.start();
+    cleanup.push(() => connectionService.stop());
+    return growth(connectionService, connections, 1_000, 'MQTT 3.1.1, one source and one target each, all open', () =>
       forEachConcurrently(connections, 16, (index) => openConnection(connectionService.baseUrl, idleConnection(index, url), 120_000)),
     );
-    log(`connections: +${idle.growthMiB.toFixed(1)} MiB RSS for ${connections}`);
-  } finally {
-    await connectionService.stop();
-    await brokers.stop();
-  }
+  });
+  await cleanup.run();
+  log(`connections: +${idle.growthMiB.toFixed(1)} MiB RSS for ${connections}`);
   const cpu = cpus();
   return { kind: 'memory', scenario: 'memory', startedAt, machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version }, twins, connections: idle };
 }

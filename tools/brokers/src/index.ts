@@ -5,6 +5,7 @@ export type { RunningBrokers } from './start-brokers.js';
 export { ensureInstalled } from './install.js';
 export type { InstallOptions } from './install.js';
 export { cacheDir, CACHE_DIR_ENV } from './lib/cache-dir.js';
+export { freePorts } from './lib/ports.js';
 export { envNamesOf, kindsProviding } from './env-names.js';
 export { formatEnv } from './format-env.js';
 export { startMosquitto, startMosquittoAuth, startMosquittoTls, MOSQUITTO_USER, type MosquittoOptions } from './kinds/mosquitto.js';

@@ -1,4 +1,3 @@
-import { ensureInstalled, startBrokers } from '@twinlink/brokers';
 import { CleanupStack } from '../cleanup-stack.js';
 import { DirectHttpGenerator, NoContentSink } from '../load/http-endpoints.js';
 import { MqttGenerator } from '../load/mqtt-endpoints.js';
@@ -7,6 +6,7 @@ import { openConnection } from '../service/fixtures.js';
 import { httpEgressConnection, ingestConnection } from './bench-connections.js';
 import { deviceHeaders, liveEvent, thingId, twinModify } from './coffee-brewer.js';
 import type { ThroughputScenario } from './lane.js';
+import { runningMosquitto } from './running-mosquitto.js';
 import { startServiceWithThings } from './service-with-things.js';
 
 /** Requests in flight towards the sink, for the service and for the direct lane alike. */
@@ -21,10 +21,7 @@ export function httpPushScenario(): ThroughputScenario {
     async setup(settings) {
       const cleanup = new CleanupStack();
       return cleanup.guard(async () => {
-        await ensureInstalled(['mosquitto']);
-        const brokers = await startBrokers(['mosquitto']);
-        cleanup.push(() => brokers.stop());
-        const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
+        const url = await runningMosquitto(cleanup);
         const router = new PhaseRouter();
         const sink = await NoContentSink.listen(router);
         cleanup.push(() => sink.close());

@@ -1,4 +1,3 @@
-import { ensureInstalled, startBrokers } from '@twinlink/brokers';
 import { CleanupStack } from '../cleanup-stack.js';
 import { MqttGenerator, MqttSink, type MqttMessageShape } from '../load/mqtt-endpoints.js';
 import { PhaseRouter } from '../load/phase-router.js';
@@ -6,6 +5,7 @@ import { openConnection } from '../service/fixtures.js';
 import { ingestConnection, mqttEgressConnection, SINK_FILTER } from './bench-connections.js';
 import { deviceHeaders, liveEvent, thingId, twinModify } from './coffee-brewer.js';
 import type { ThroughputScenario } from './lane.js';
+import { runningMosquitto } from './running-mosquitto.js';
 import { startServiceWithThings } from './service-with-things.js';
 
 function shape(topicPrefix: string, payload: (thing: number, id: string) => string): MqttMessageShape {
@@ -21,10 +21,7 @@ export function mqttScenario(qos: 0 | 1): ThroughputScenario {
     async setup(settings) {
       const cleanup = new CleanupStack();
       return cleanup.guard(async () => {
-        await ensureInstalled(['mosquitto']);
-        const brokers = await startBrokers(['mosquitto']);
-        cleanup.push(() => brokers.stop());
-        const url = brokers.env['TWINLINK_TEST_MQTT_URL'] as string;
+        const url = await runningMosquitto(cleanup);
         const { service, metrics } = await startServiceWithThings(settings, cleanup);
         await openConnection(service.baseUrl, ingestConnection(url, qos));
         await openConnection(service.baseUrl, mqttEgressConnection(url, qos));

@@ -1,27 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePorts } from '@twinlink/brokers';
 
 /** The compiled service, exactly what `npm start` runs. */
 const MAIN_JS = fileURLToPath(new URL('../../../../apps/server/dist/main.js', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
 /** The node flags `npm start` runs the service with (a larger young generation: fewer, cheaper GCs under load). */
 const START_FLAGS = ['--max-semi-space-size=32'];
-
-/** A loopback port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** How to run the service under test. */
 export interface ServiceOptions {
@@ -51,7 +39,7 @@ export class ServiceProcess {
   }
 
   static async start(options: ServiceOptions = {}): Promise<ServiceProcess> {
-    const port = await freePort();
+    const [port] = await freePorts(1);
     const dataDir = mkdtempSync(join(tmpdir(), 'twinlink-bench-'));
     const child = spawn(process.execPath, [...START_FLAGS, ...(options.nodeArgs ?? []), MAIN_JS], {
       cwd: options.cwd ?? process.cwd(),
