@@ -50,6 +50,7 @@ type MessageCounter = ReturnType<PrometheusMetrics['counterOf']>;
 interface Monitored {
   readonly metrics: ConnectionMetrics;
   readonly logs: ConnectionLogBook;
+  readonly recorders: Map<string, ConnectionRecorder>;
 }
 
 /** Metrics and connection logs of every connection of the service (management.md §7, §8). */
@@ -67,14 +68,19 @@ export class ConnectionMonitoring {
     return this.options.now === undefined ? Date.now() : this.options.now().getTime();
   }
 
-  /** The recorder of one connection; cheap, callers may keep it. */
+  /** The recorder of one connection, made once per connection (and type): pipelines ask for it per signal. */
   recorder(connectionId: string, connectionType: string): ConnectionRecorder {
     const monitored = this.entry(connectionId);
-    const count = this.options.prometheus.counterOf(connectionId, connectionType);
-    return {
-      record: (record) => this.record(connectionId, monitored, count, record),
-      connectionEvent: (success, message) => this.log(connectionId, 'connection', { type: 'other', success, message }),
-    };
+    let recorder = monitored.recorders.get(connectionType);
+    if (recorder === undefined) {
+      const count = this.options.prometheus.counterOf(connectionId, connectionType);
+      recorder = {
+        record: (record) => this.record(connectionId, monitored, count, record),
+        connectionEvent: (success, message) => this.log(connectionId, 'connection', { type: 'other', success, message }),
+      };
+      monitored.recorders.set(connectionType, recorder);
+    }
+    return recorder;
   }
 
   /** Called when clients start: every configured address and type shows up in the metrics, zero until counted. */
@@ -157,7 +163,7 @@ export class ConnectionMonitoring {
   private entry(connectionId: string): Monitored {
     let monitored = this.connections.get(connectionId);
     if (!monitored) {
-      monitored = { metrics: new ConnectionMetrics(), logs: new ConnectionLogBook(this.options.logDurationMs, this.options.logCapacity) };
+      monitored = { metrics: new ConnectionMetrics(), logs: new ConnectionLogBook(this.options.logDurationMs, this.options.logCapacity), recorders: new Map() };
       this.connections.set(connectionId, monitored);
     }
     return monitored;
