@@ -9,6 +9,7 @@ const TWIN_RETRIEVE = classifySignal({ topic: 'a/b/things/twin/commands/retrieve
 const LIVE_COMMAND = classifySignal({ topic: 'a/b/things/live/commands/modify', headers: {}, path: '/attributes/x', value: 1 });
 const LIVE_MESSAGE = classifySignal({ topic: 'a/b/things/live/messages/hi', headers: {}, path: '/inbox/messages/hi' });
 const EVENT = classifySignal({ topic: 'a/b/things/twin/events/modified', headers: {}, path: '/attributes/x', value: 1 });
+const LIVE_EVENT = classifySignal({ topic: 'a/b/things/live/events/modified', headers: {}, path: '/attributes/x', value: 1 });
 
 describe('effectiveRequestedAcks (protocol.md §7)', () => {
   it.each([
@@ -38,6 +39,11 @@ describe('effectiveRequestedAcks (protocol.md §7)', () => {
     expect(effectiveRequestedAcks(TWIN_MODIFY, { 'requested-acks': ['live-response', 'twin-persisted', 'c:x'] })).toEqual(['twin-persisted', 'c:x']);
     expect(effectiveRequestedAcks(LIVE_COMMAND, { 'requested-acks': ['twin-persisted'] })).toEqual([]);
     expect(effectiveRequestedAcks(LIVE_MESSAGE, { 'Requested-Acks': '["twin-persisted","c:y"]' })).toEqual(['c:y', 'live-response']);
+  });
+
+  it('removes twin-persisted from a live event too: a source requesting it for every message must not stall on live events', () => {
+    expect(effectiveRequestedAcks(LIVE_EVENT, { 'requested-acks': ['twin-persisted', 'c:x'] })).toEqual(['c:x']);
+    expect(effectiveRequestedAcks(EVENT, { 'requested-acks': ['twin-persisted'] })).toEqual(['twin-persisted']);
   });
 
   it('reads requested-acks as array, JSON text or comma-separated text', () => {

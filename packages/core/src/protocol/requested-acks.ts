@@ -43,7 +43,8 @@ export function effectiveRequestedAcks(signal: ProtocolSignal, headers: Protocol
     if (!responseRequired || isTimeoutZero(headers)) return [];
     return category === 'twinModify' ? [TWIN_PERSISTED] : category === 'live' ? [LIVE_RESPONSE] : [];
   }
-  const labels = requested.filter((label) => applicable(label, category));
+  const live = onLiveChannel(signal);
+  const labels = requested.filter((label) => applicable(label, category, live));
   if (category === 'live') {
     const hasLiveResponse = labels.includes(LIVE_RESPONSE);
     if (responseRequired && labels.length > 0 && !hasLiveResponse) labels.push(LIVE_RESPONSE);
@@ -75,8 +76,13 @@ function isTimeoutZero(headers: ProtocolHeaders): boolean {
   return timeout !== undefined && parseTimeoutHeader(timeout) === 0;
 }
 
-function applicable(label: string, category: AckCategory): boolean {
+function applicable(label: string, category: AckCategory, live: boolean): boolean {
   if (label === LIVE_RESPONSE) return category === 'live';
-  if (label === TWIN_PERSISTED) return category !== 'live';
+  // Nothing is persisted for a live signal, live events included: the label could only time out.
+  if (label === TWIN_PERSISTED) return !live;
   return true;
+}
+
+function onLiveChannel(signal: ProtocolSignal): boolean {
+  return signal.kind === 'message' || ((signal.kind === 'command' || signal.kind === 'event') && signal.channel === 'live');
 }
