@@ -5,6 +5,14 @@ import type { LogEntry } from './log-entry.js';
 /** Largest logs response body part, in bytes of serialised entries (management.md §8.3). */
 export const MAX_LOG_RESPONSE_BYTES = 250_000;
 
+const loggerKinds: Partial<Record<string, Record<string, string>>> = {};
+
+/** `category|type`, built once per pair. */
+function loggerKind(category: string, type: string): string {
+  const byType = (loggerKinds[category] ??= {});
+  return (byType[type] ??= `${category}|${type}`);
+}
+
 /** A bounded ring of the latest entries: a full ring overwrites its oldest entry in place. */
 class Ring {
   private readonly entries: LogEntry[] = [];
@@ -30,7 +38,8 @@ class Ring {
 export class ConnectionLogBook {
   private enabledSince: Date | undefined;
   private enabledUntil: Date | undefined;
-  private readonly loggers = new Map<string, { success: Ring; failure: Ring }>();
+  /** Loggers by category + type, then address: nested so that logging an entry builds no key string. */
+  private readonly loggers = new Map<string, Map<string, { success: Ring; failure: Ring }>>();
 
   constructor(
     private readonly durationMs: number,
@@ -55,11 +64,14 @@ export class ConnectionLogBook {
   /** Keeps the entry when logging is enabled; returns whether it was kept. */
   add(entry: LogEntry, now: Date | number): boolean {
     if (!this.isEnabled(now)) return false;
-    const key = `${entry.category}|${entry.type}|${entry.address ?? ''}`;
-    let logger = this.loggers.get(key);
+    const kind = loggerKind(entry.category, entry.type);
+    let byAddress = this.loggers.get(kind);
+    if (byAddress === undefined) this.loggers.set(kind, (byAddress = new Map()));
+    const address = entry.address ?? '';
+    let logger = byAddress.get(address);
     if (!logger) {
       logger = { success: new Ring(this.capacity), failure: new Ring(this.capacity) };
-      this.loggers.set(key, logger);
+      byAddress.set(address, logger);
     }
     logger[entry.level].push(entry);
     return true;
@@ -77,7 +89,7 @@ export class ConnectionLogBook {
   retrieve(now: Date): JsonObject {
     if (!this.isEnabled(now)) this.disable();
     else this.enable(now);
-    const newestFirst = [...this.loggers.values()].flatMap((logger) => [...logger.success.all(), ...logger.failure.all()]).sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+    const newestFirst = [...this.loggers.values()].flatMap((byAddress) => [...byAddress.values()]).flatMap((logger) => [...logger.success.all(), ...logger.failure.all()]).sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
     const kept: LogEntry[] = [];
     let bytes = 0;
     for (const entry of newestFirst) {
