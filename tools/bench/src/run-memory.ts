@@ -9,8 +9,10 @@ import { runningMosquitto } from './scenarios/running-mosquitto.js';
 
 /** Resident memory before and after adding `count` items, and the growth scaled to `per` items. */
 export interface MemoryGrowth {
+  readonly what: string;
   readonly count: number;
   readonly per: number;
+  readonly target: string;
   readonly seconds: number;
   readonly baselineRssMiB: number;
   readonly rssMiB: number;
@@ -26,27 +28,35 @@ export interface MemoryReport {
   readonly scenario: 'memory';
   readonly startedAt: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string };
-  readonly twins: MemoryGrowth;
-  readonly connections: MemoryGrowth;
+  readonly measurements: readonly MemoryGrowth[];
 }
 
 const SETTLE_MS = 5_000;
+const TWINS_TARGET = '≤ 150 MB per 100,000';
 
 async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 
-async function growth(service: ServiceProcess, count: number, per: number, note: string, add: () => Promise<void>): Promise<MemoryGrowth> {
-  const metrics = new ServiceMetrics(service.baseUrl);
-  await settle();
-  const before = await metrics.memory();
-  const started = performance.now();
-  await add();
-  const seconds = (performance.now() - started) / 1000;
-  await settle();
-  const after = await metrics.memory();
-  const growthMiB = after.rssMiB - before.rssMiB;
-  return { count, per, seconds, baselineRssMiB: before.rssMiB, rssMiB: after.rssMiB, heapUsedMiB: after.heapUsedMiB, growthMiB, growthPerMiB: (growthMiB * per) / count, note };
+type Measured = Pick<MemoryGrowth, 'what' | 'count' | 'per' | 'target' | 'note'>;
+
+/** Measures one addition in a fresh service process (and whatever else `cleanup` started). */
+async function growth(measured: Measured, env: Record<string, string>, cleanup: CleanupStack, add: (service: ServiceProcess) => Promise<void>): Promise<MemoryGrowth> {
+  return cleanup.guard(async () => {
+    const service = await ServiceProcess.start({ env });
+    cleanup.push(() => service.stop());
+    const metrics = new ServiceMetrics(service.baseUrl);
+    await settle();
+    const before = await metrics.memory();
+    const started = performance.now();
+    await add(service);
+    const seconds = (performance.now() - started) / 1000;
+    await settle();
+    const after = await metrics.memory();
+    await cleanup.run();
+    const growthMiB = after.rssMiB - before.rssMiB;
+    return { ...measured, seconds, baselineRssMiB: before.rssMiB, rssMiB: after.rssMiB, heapUsedMiB: after.heapUsedMiB, growthMiB, growthPerMiB: (growthMiB * measured.per) / measured.count };
+  });
 }
 
 /** An MQTT connection with one source and one target that carries nothing during the measurement. */
@@ -56,37 +66,29 @@ function idleConnection(index: number, url: string): Record<string, unknown> {
     connectionType: 'mqtt',
     connectionStatus: 'open',
     uri: url,
-    sources: [{ addresses: [`idle/${index}/in`], authorizationContext: [BENCH_SUBJECT] }],
-    targets: [{ address: `idle/${index}/out/{{ thing:id }}`, topics: ['_/_/things/twin/events'], authorizationContext: [BENCH_SUBJECT] }],
+    sources: [{ addresses: [`idle/${index}/in`], qos: 0, authorizationContext: [BENCH_SUBJECT] }],
+    targets: [{ address: `idle/${index}/out/{{ thing:id }}`, topics: ['_/_/things/twin/events'], qos: 0, authorizationContext: [BENCH_SUBJECT] }],
   };
 }
 
 /**
- * The memory scenario: resident memory of the service for `things` twins with their own policies
- * (all of them cached: the cache is sized to hold them), and for `connections` idle MQTT
- * connections, each measured in a fresh service process.
+ * The memory scenario, each measurement in a fresh service process: `things` twins with their own
+ * policies as the service ships (twin cache of 10,000) and with a cache sized to hold them all (the
+ * worst case), then `connections` idle MQTT connections.
  */
 export async function runMemory(things: number, connections: number, log: (line: string) => void): Promise<MemoryReport> {
   const startedAt = new Date().toISOString();
-  const twinService = await ServiceProcess.start({ env: { TWINLINK_TWIN_CACHE_SIZE: String(Math.max(things, 1)) } });
-  let twins: MemoryGrowth;
-  try {
-    twins = await growth(twinService, things, 100_000, `cache sized to hold all ${things} things and policies`, () => createThings(twinService.baseUrl, things));
-    log(`twins: +${twins.growthMiB.toFixed(1)} MiB RSS for ${things}`);
-  } finally {
-    await twinService.stop();
-  }
   const cleanup = new CleanupStack();
-  const idle = await cleanup.guard(async () => {
-    const url = await runningMosquitto(cleanup);
-    const connectionService = await ServiceProcess.start();
-    cleanup.push(() => connectionService.stop());
-    return growth(connectionService, connections, 1_000, 'MQTT 3.1.1, one source and one target each, all open', () =>
-      forEachConcurrently(connections, 16, (index) => openConnection(connectionService.baseUrl, idleConnection(index, url), 120_000)),
-    );
-  });
+  const createAll = (service: ServiceProcess): Promise<void> => createThings(service.baseUrl, things);
+  const measurements: MemoryGrowth[] = [];
+  const twinsWith = (note: string): Measured => ({ what: 'twins with own policies', count: things, per: 100_000, target: TWINS_TARGET, note });
+  measurements.push(await growth(twinsWith('default twin cache (10,000 things and policies in memory, the rest in SQLite)'), {}, cleanup, createAll));
+  measurements.push(await growth(twinsWith(`twin cache sized to hold all ${things}`), { TWINLINK_TWIN_CACHE_SIZE: String(Math.max(things, 1)) }, cleanup, createAll));
+  const url = await cleanup.guard(() => runningMosquitto(cleanup));
+  const idle: Measured = { what: 'idle MQTT connections', count: connections, per: 1_000, target: '≤ 64 MB per 1,000', note: 'MQTT 3.1.1, one source and one target each, all open' };
+  measurements.push(await growth(idle, {}, new CleanupStack(), (service) => forEachConcurrently(connections, 16, (index) => openConnection(service.baseUrl, idleConnection(index, url), 120_000))));
   await cleanup.run();
-  log(`connections: +${idle.growthMiB.toFixed(1)} MiB RSS for ${connections}`);
+  for (const m of measurements) log(`${m.what} (${m.note}): +${m.growthMiB.toFixed(1)} MiB RSS for ${m.count}`);
   const cpu = cpus();
-  return { kind: 'memory', scenario: 'memory', startedAt, machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version }, twins, connections: idle };
+  return { kind: 'memory', scenario: 'memory', startedAt, machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version }, measurements };
 }
