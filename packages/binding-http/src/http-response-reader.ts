@@ -6,7 +6,7 @@ import type { PublishOutcome } from '@twinlink/core';
 export interface HttpResponse {
   readonly statusCode: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown };
+  readonly body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown; dump?(): Promise<void> };
 }
 
 /** Limits of reading a response body (bindings.md §5: size limit, 10 s read timeout). */
@@ -30,9 +30,14 @@ export async function readResponse(response: HttpResponse, limits: ResponseLimit
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const bytes = await readBody(response.body, limits);
   const contentType = headers['content-type'];
   const outcome = { status: response.statusCode, headers, ...(contentType !== undefined ? { contentType } : {}) };
+  // Nothing to read (204, 304 or an announced empty body): no read timer, no async iteration.
+  if (response.statusCode === 204 || response.statusCode === 304 || headers['content-length'] === '0') {
+    await response.body.dump?.();
+    return outcome;
+  }
+  const bytes = await readBody(response.body, limits);
   if (bytes.byteLength === 0) return outcome;
   if (payloadKindOf(contentType) === 'binary') return { ...outcome, bytePayload: bytes };
   return { ...outcome, textPayload: decoderFor(contentType).decode(bytes) };
