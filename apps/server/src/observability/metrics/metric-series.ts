@@ -13,20 +13,25 @@ const WINDOWS = [
   { key: 'PT24H', slotMs: HOUR, slots: 24 },
 ] as const;
 
-/** One success or failure series: three sliding windows and the time of the last event. */
+/**
+ * One success or failure series: three sliding windows and the time of the last event. The windows
+ * are made at the first event: most series of a connection (every type × address is reported) never
+ * see one, and an idle connection should cost next to nothing.
+ */
 export class MetricSeries {
-  private readonly windows = WINDOWS.map((window) => new SlidingWindow(window.slotMs, window.slots));
+  private windows: SlidingWindow[] | undefined;
   private lastMs: number | undefined;
 
   /** One event at `atMs` (epoch milliseconds). */
   add(atMs: number): void {
+    this.windows ??= WINDOWS.map((window) => new SlidingWindow(window.slotMs, window.slots));
     for (const window of this.windows) window.add(atMs);
     this.lastMs = atMs;
   }
 
   /** Zeroes the windows; the time of the last event stays (Ditto keeps it across resets). */
   reset(): void {
-    for (const window of this.windows) window.reset();
+    for (const window of this.windows ?? []) window.reset();
   }
 
   get lastMessageAt(): Date | undefined {
@@ -34,7 +39,7 @@ export class MetricSeries {
   }
 
   counts(now: Date): number[] {
-    return this.windows.map((window) => window.total(now.getTime()));
+    return this.windows === undefined ? WINDOWS.map(() => 0) : this.windows.map((window) => window.total(now.getTime()));
   }
 }
 
