@@ -19,6 +19,9 @@ export interface MemoryGrowth {
   readonly heapUsedMiB: number;
   readonly growthMiB: number;
   readonly growthPerMiB: number;
+  /** RSS after the first half was added; the second half's growth, doubled, is the marginal cost. */
+  readonly halfwayRssMiB: number;
+  readonly marginalPerMiB: number;
   readonly note: string;
 }
 
@@ -40,8 +43,12 @@ async function settle(): Promise<void> {
 
 type Measured = Pick<MemoryGrowth, 'what' | 'count' | 'per' | 'target' | 'note'>;
 
-/** Measures one addition in a fresh service process (and whatever else `cleanup` started). */
-async function growth(measured: Measured, env: Record<string, string>, cleanup: CleanupStack, add: (service: ServiceProcess) => Promise<void>): Promise<MemoryGrowth> {
+/**
+ * Measures one addition in a fresh service process (and whatever else `cleanup` started), in two
+ * halves: the total growth includes one-off costs (V8's young generation growing to its size,
+ * caches filling), the second half's growth is what each further item costs.
+ */
+async function growth(measured: Measured, env: Record<string, string>, cleanup: CleanupStack, add: (service: ServiceProcess, from: number, to: number) => Promise<void>): Promise<MemoryGrowth> {
   return cleanup.guard(async () => {
     const service = await ServiceProcess.start({ env });
     cleanup.push(() => service.stop());
@@ -49,13 +56,28 @@ async function growth(measured: Measured, env: Record<string, string>, cleanup: 
     await settle();
     const before = await metrics.memory();
     const started = performance.now();
-    await add(service);
+    const half = Math.floor(measured.count / 2);
+    await add(service, 0, half);
+    await settle();
+    const halfway = await metrics.memory();
+    await add(service, half, measured.count);
     const seconds = (performance.now() - started) / 1000;
     await settle();
     const after = await metrics.memory();
     await cleanup.run();
     const growthMiB = after.rssMiB - before.rssMiB;
-    return { ...measured, seconds, baselineRssMiB: before.rssMiB, rssMiB: after.rssMiB, heapUsedMiB: after.heapUsedMiB, growthMiB, growthPerMiB: (growthMiB * measured.per) / measured.count };
+    const scale = (mib: number, count: number): number => (mib * measured.per) / Math.max(count, 1);
+    return {
+      ...measured,
+      seconds,
+      baselineRssMiB: before.rssMiB,
+      halfwayRssMiB: halfway.rssMiB,
+      rssMiB: after.rssMiB,
+      heapUsedMiB: after.heapUsedMiB,
+      growthMiB,
+      growthPerMiB: scale(growthMiB, measured.count),
+      marginalPerMiB: scale(after.rssMiB - halfway.rssMiB, measured.count - half),
+    };
   });
 }
 
@@ -79,14 +101,16 @@ function idleConnection(index: number, url: string): Record<string, unknown> {
 export async function runMemory(things: number, connections: number, log: (line: string) => void): Promise<MemoryReport> {
   const startedAt = new Date().toISOString();
   const cleanup = new CleanupStack();
-  const createAll = (service: ServiceProcess): Promise<void> => createThings(service.baseUrl, things);
+  const createAll = (service: ServiceProcess, from: number, to: number): Promise<void> => createThings(service.baseUrl, to - from, 32, from);
   const measurements: MemoryGrowth[] = [];
   const twinsWith = (note: string): Measured => ({ what: 'twins with own policies', count: things, per: 100_000, target: TWINS_TARGET, note });
   measurements.push(await growth(twinsWith('default twin cache (10,000 things and policies in memory, the rest in SQLite)'), {}, cleanup, createAll));
   measurements.push(await growth(twinsWith(`twin cache sized to hold all ${things}`), { TWINLINK_TWIN_CACHE_SIZE: String(Math.max(things, 1)) }, cleanup, createAll));
   const url = await cleanup.guard(() => runningMosquitto(cleanup));
   const idle: Measured = { what: 'idle MQTT connections', count: connections, per: 1_000, target: '≤ 64 MB per 1,000', note: 'MQTT 3.1.1, one source and one target each, all open' };
-  measurements.push(await growth(idle, {}, new CleanupStack(), (service) => forEachConcurrently(connections, 16, (index) => openConnection(service.baseUrl, idleConnection(index, url), 120_000))));
+  const openIdle = (service: ServiceProcess, from: number, to: number): Promise<void> =>
+    forEachConcurrently(to - from, 16, (index) => openConnection(service.baseUrl, idleConnection(from + index, url), 120_000));
+  measurements.push(await growth(idle, {}, new CleanupStack(), openIdle));
   await cleanup.run();
   for (const m of measurements) log(`${m.what} (${m.note}): +${m.growthMiB.toFixed(1)} MiB RSS for ${m.count}`);
   const cpu = cpus();

@@ -4,10 +4,11 @@ import { thingId, thingWithOwnPolicy } from '../scenarios/coffee-brewer.js';
 /** The subject the service gives the default API user (`ditto:ditto` over Basic auth). */
 const API_SUBJECT = 'nginx:ditto';
 
-/** Creates things `0 … count-1`, each with its own inline policy, through the service's HTTP API. */
-export async function createThings(baseUrl: string, count: number, concurrency = 32): Promise<void> {
+/** Creates things `first … first+count-1`, each with its own inline policy, through the service's HTTP API. */
+export async function createThings(baseUrl: string, count: number, concurrency = 32, first = 0): Promise<void> {
   const body = thingWithOwnPolicy(API_SUBJECT);
-  await forEachConcurrently(count, concurrency, async (thing) => {
+  await forEachConcurrently(count, concurrency, async (index) => {
+    const thing = first + index;
     const answer = await callJson(`${baseUrl}/api/2/things/${thingId(thing)}`, 'PUT', USER_AUTH, body);
     if (answer.status !== 201 && answer.status !== 204) throw new Error(`creating ${thingId(thing)}: ${answer.status} ${JSON.stringify(answer.body)}`);
   });
