@@ -20,8 +20,10 @@ export const MOSQUITTO_USER = 'twinlink';
 
 // Shared by every variant. Mosquitto 2 refuses anonymous clients unless told otherwise; as root it
 // drops to user `mosquitto` before reading the password file in our 0700 directory unless `user root`;
-// stdout would be block-buffered into a pipe, stderr is not.
-const BASE_CONFIG = ['persistence false', 'log_dest stderr', 'user root', 'set_tcp_nodelay true'];
+// stdout would be block-buffered into a pipe, stderr is not. No Nagle delay on small packets, and no
+// cap on the QoS 1/2 messages queued for a slow subscriber (1,000 by default, beyond which Mosquitto
+// drops): tests and benchmarks count every message.
+const BASE_CONFIG = ['persistence false', 'log_dest stderr', 'user root', 'set_tcp_nodelay true', 'max_queued_messages 0'];
 
 async function launch(session: BrokerSession, config: readonly string[], ports: readonly number[], timeoutMs: number): Promise<void> {
   const configFile = join(session.dir, 'mosquitto.conf');
