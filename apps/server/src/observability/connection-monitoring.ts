@@ -76,7 +76,7 @@ export class ConnectionMonitoring {
       const count = this.options.prometheus.counterOf(connectionId, connectionType);
       recorder = {
         record: (record) => this.record(connectionId, monitored, count, record),
-        connectionEvent: (success, message) => this.log(connectionId, 'connection', { type: 'other', success, message }),
+        connectionEvent: (success, message) => this.log(connectionId, monitored, 'connection', { type: 'other', success, message }, this.nowMs()),
       };
       monitored.recorders.set(connectionType, recorder);
     }
@@ -131,13 +131,13 @@ export class ConnectionMonitoring {
     monitored.metrics.record(record.direction, record.type, record.address, record.success, nowMs);
     count(record.direction, record.type, record.success);
     const category: LogCategory = record.direction === 'inbound' ? 'source' : record.address === RESPONSES_ADDRESS ? 'response' : 'target';
-    this.log(connectionId, category, record, nowMs, monitored);
+    this.log(connectionId, monitored, category, record, nowMs);
   }
 
-  private log(connectionId: string, category: LogCategory, item: Omit<MessageRecord, 'direction' | 'address'> & { address?: string }, nowMs = this.nowMs(), monitored?: Monitored): void {
-    const logs = (monitored ?? this.connections.get(connectionId))?.logs;
+  private log(connectionId: string, monitored: Monitored, category: LogCategory, item: Omit<MessageRecord, 'direction' | 'address'> & { address?: string }, nowMs: number): void {
+    const logs = monitored.logs;
     // Most messages pass while nobody listens: build no entry then.
-    if (this.options.forwarder === undefined && logs?.isEnabled(nowMs) !== true) return;
+    if (this.options.forwarder === undefined && !logs.isEnabled(nowMs)) return;
     const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
       correlationId: item.correlationId ?? CORRELATION_ID_NOT_PROVIDED,
       timestamp: this.timestamp(nowMs),
@@ -151,7 +151,7 @@ export class ConnectionMonitoring {
       entry.entityType = item.entityType;
       entry.entityId = item.entityId;
     }
-    logs?.add(entry, nowMs);
+    logs.add(entry, nowMs);
     this.options.forwarder?.forward(connectionId, entry);
   }
 
