@@ -10,6 +10,8 @@ export type { DittoErrorJson } from './errors/ditto-error.js';
 export type { JsonValue, JsonObject } from './json/json-value.js';
 export { isJsonObject, ownValue, setOwn, jsonEqual } from './json/json-value.js';
 export { pointerSegments, pointerOf, valueAt, withValueAt } from './json/json-pointer.js';
+export { parseFieldSelector, selectFields } from './json/field-selector.js';
+export type { FieldSelector, SelectOptions } from './json/field-selector.js';
 
 // Connection model
 export { DITTO_CONNECTION_TYPES } from './model/connection.js';

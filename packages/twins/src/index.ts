@@ -20,5 +20,3 @@ export { MemoryTwinStore } from './store/memory-twin-store.js';
 export { SqliteTwinStore } from './store/sqlite-twin-store.js';
 export type { SqliteTwinStoreOptions } from './store/sqlite-twin-store.js';
 export { applyMergePatch } from './json/merge-patch.js';
-export { parseFieldSelector, selectFields } from './json/field-selector.js';
-export type { FieldSelector } from './json/field-selector.js';

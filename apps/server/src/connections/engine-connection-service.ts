@@ -1,4 +1,5 @@
 import type { JsonObject } from '@twinlink/core';
+import { parseFieldSelector, selectFields } from '@twinlink/core';
 import { parseLogEntry } from '../observability/logs/log-entry.js';
 import type { ConnectionMonitoring } from '../observability/connection-monitoring.js';
 import { connectionStatusReport } from '../observability/status/connection-status-report.js';
@@ -11,7 +12,6 @@ import type { CommandOptions, CommandResult, ConnectivityCommand, HistoricalPoin
 import { KeyedQueue } from './command-queue.js';
 import type { LifecycleCommands } from './lifecycle-commands.js';
 import { maskSecrets } from './secret-masking.js';
-import { selectFields } from './selected-fields.js';
 
 const RESPONSE = 'connectivity.responses:';
 const SUDO_RESPONSE = 'connectivity.sudo.responses:';
@@ -119,7 +119,8 @@ export class EngineConnectionService implements ConnectionService {
   private view(stored: StoredConnection, selectedFields: string | undefined): JsonObject {
     const masked = maskSecrets(stored.connection ?? {});
     if (selectedFields === undefined || selectedFields.trim() === '') return masked;
-    return selectFields({ ...masked, _revision: stored.revision, _created: stored.created, _modified: stored.modified }, selectedFields);
+    // Connections hold arrays of sources and targets: `sources/addresses` selects inside each of them.
+    return selectFields({ ...masked, _revision: stored.revision, _created: stored.created, _modified: stored.modified }, parseFieldSelector(selectedFields), { intoArrays: true }) as JsonObject;
   }
 
   private async sorted(): Promise<StoredConnection[]> {

@@ -1,5 +1,4 @@
 import { maskSecrets, restoreMaskedSecrets } from './secret-masking.js';
-import { selectFields } from './selected-fields.js';
 
 const STORED = {
   id: 'c',
@@ -26,15 +25,5 @@ describe('maskSecrets', () => {
   it('does not put a stored password into a URI whose user or host changed', () => {
     const incoming = { ...maskSecrets(STORED), uri: 'amqps://other:*****@broker:5671' };
     expect((restoreMaskedSecrets(incoming, STORED) as Record<string, unknown>)['uri']).toBe('amqps://other:*****@broker:5671');
-  });
-});
-
-describe('selectFields', () => {
-  const json = { id: 'c', sources: [{ addresses: ['a'], consumerCount: 1 }], credentials: { type: 'x', cert: 'y' }, tags: [] };
-
-  it('selects top-level fields, nested paths inside arrays and groups', () => {
-    expect(selectFields(json, 'id,tags')).toEqual({ id: 'c', tags: [] });
-    expect(selectFields(json, 'sources/addresses')).toEqual({ sources: [{ addresses: ['a'] }] });
-    expect(selectFields(json, 'credentials(type),missing')).toEqual({ credentials: { type: 'x' } });
   });
 });

@@ -6,8 +6,9 @@ import type { DittoProtocolMessage } from '../protocol/envelope.js';
 import type { TopicPath } from '../protocol/topic-path.js';
 import { parseTopicPath } from '../protocol/topic-path.js';
 import { mergeJson } from '../topics/merge-json.js';
-import type { FieldSelector } from './field-selector.js';
-import { parseFieldSelector, selectFields } from './field-selector.js';
+import type { FieldSelector } from '../json/field-selector.js';
+import { parseFieldSelector, selectFields } from '../json/field-selector.js';
+import { DittoError } from '../errors/ditto-error.js';
 import { mappingFailedWith, mapperConfigInvalid } from './mapping-errors.js';
 import { booleanOption, stringOption } from './mapper-options.js';
 import type { ConfiguredMapper, PayloadMapper } from './payload-mapper.js';
@@ -66,6 +67,15 @@ function withoutNullsAndEmptyObjects(object: JsonObject): JsonObject {
   return result;
 }
 
+function selectorOption(fields: string): FieldSelector {
+  try {
+    return parseFieldSelector(fields);
+  } catch (error) {
+    if (!(error instanceof DittoError)) throw error;
+    throw mapperConfigInvalid(`The field selector <${fields}> of the mapper option 'fields' is not valid.`);
+  }
+}
+
 function normalize(message: DittoProtocolMessage, topic: TopicPath, includeDeletedFields: boolean, selector: FieldSelector | undefined): ExternalMessage {
   const segments = pointerSegments(message.path);
   let result: JsonObject = { thingId: `${topic.namespace}:${topic.name}` };
@@ -88,7 +98,7 @@ function normalize(message: DittoProtocolMessage, topic: TopicPath, includeDelet
   put(result, '_context', context);
   // the event's own fields win over enrichment data
   if (message.extra !== undefined) result = mergeJson(message.extra, result) as JsonObject;
-  if (selector !== undefined) result = selectFields(result, selector);
+  if (selector !== undefined) result = selectFields(result, selector) as JsonObject;
   if (topic.action === 'merged') result = withoutNullsAndEmptyObjects(result);
   return { headers: { 'content-type': 'application/json' }, textPayload: JSON.stringify(result), contentType: 'application/json' };
 }
@@ -107,8 +117,7 @@ export const NORMALIZED_MAPPER: PayloadMapper = {
   defaultOptions: {},
   configure(options): ConfiguredMapper {
     const fields = stringOption(options, 'fields');
-    const selector = fields === undefined ? undefined : parseFieldSelector(fields);
-    if (fields !== undefined && selector === undefined) throw mapperConfigInvalid(`The field selector <${fields}> of the mapper option 'fields' is not valid.`);
+    const selector = fields === undefined ? undefined : selectorOption(fields);
     const includeDeletedFields = booleanOption(options, 'includeDeletedFields', false);
     return {
       mapInbound: () => [],

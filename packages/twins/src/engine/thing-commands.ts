@@ -1,8 +1,8 @@
 import { thingNotAccessible, unsupportedTopicAndPath } from '@twinlink/core';
 import type { DittoProtocolMessage, JsonObject, ThingCommandSignal } from '@twinlink/core';
 import { thingUnavailable } from '../errors/thing-errors.js';
-import type { FieldSelector } from '../json/field-selector.js';
-import { parseFieldSelector } from '../json/field-selector.js';
+import type { FieldSelector } from '@twinlink/core';
+import { parseFieldSelector } from '@twinlink/core';
 import { getAt } from '../json/json-tree.js';
 import { revisionTag, valueTag } from '../model/etag.js';
 import { checkedSize, checkedSizeBound } from '../model/thing-size.js';

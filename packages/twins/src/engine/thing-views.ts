@@ -1,8 +1,8 @@
 import { setOwn } from '@twinlink/core';
 import type { JsonObject, JsonValue } from '@twinlink/core';
 import type { PolicyEnforcer } from '../auth/policy-enforcer.js';
-import type { FieldSelector } from '../json/field-selector.js';
-import { selectFields } from '../json/field-selector.js';
+import type { FieldSelector } from '@twinlink/core';
+import { selectFields } from '@twinlink/core';
 import type { PolicyRecord, ThingRecord } from '../store/twin-store.js';
 
 /** Whether a selector asks for one of the thing's special fields (`_revision`, `_policy`, …). */

@@ -5,7 +5,7 @@ import { subjectExpirySettings } from '../expiry/subject-expiry-options.js';
 import { SubjectExpiryScheduler } from '../expiry/subject-expiry-scheduler.js';
 import type { TwinTimers } from '../expiry/twin-timers.js';
 import { REAL_TIMERS } from '../expiry/twin-timers.js';
-import { parseFieldSelector } from '../json/field-selector.js';
+import { parseFieldSelector } from '@twinlink/core';
 import { MemoryTwinStore } from '../store/memory-twin-store.js';
 import { ObservedTwinStore } from '../store/observed-twin-store.js';
 import type { TwinStore } from '../store/twin-store.js';
