@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { loopbackConnection } from './support/connections.js';
 import { HttpPushServer } from './support/http-push-server.js';
 import type { PushedRequest } from './support/http-push-server.js';
+import { eventually } from './support/eventually.js';
 import { freePort, ServiceProcess } from './support/service-process.js';
 
 const USER = `Basic ${Buffer.from('ditto:ditto').toString('base64')}`;
@@ -19,17 +20,6 @@ const SLOW_TARGETS = 25;
 const SLOW_CHANGES = 90;
 /** What the service admits per connection before dropping: the publisher's queue (1000) plus 1000 waiting. */
 const ADMITTED = 2000;
-
-/** Polls `probe` until `accept` holds; fails with the last value after `timeoutMs`. */
-async function eventually<T>(probe: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`Not within ${timeoutMs} ms: ${what} (last: ${JSON.stringify(value)?.slice(0, 500)}).`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const json = (request: PushedRequest | undefined): Record<string, unknown> => JSON.parse(request?.body ?? '{}') as Record<string, unknown>;
 
@@ -100,7 +90,7 @@ describe('http-push connections through the real service', () => {
     expect((await service.call('PUT', '/api/2/connections/device', { body: device })).status).toBe(201);
     expect((await service.call('PUT', '/api/2/connections/slow', { body: slowConnection })).status).toBe(201);
     for (const id of ['webhook', 'device', 'slow']) {
-      await eventually(async () => (await service.call('GET', `/api/2/connections/${id}/status`)).json() as { liveStatus?: string }, (status) => status.liveStatus === 'open', `connection ${id} open`);
+      await eventually(async () => (await service.call('GET', `/api/2/connections/${id}/status`)).json() as { liveStatus?: string }, (status) => status.liveStatus === 'open', 20_000, `connection ${id} open`);
     }
   }, 60_000);
 
@@ -114,7 +104,7 @@ describe('http-push connections through the real service', () => {
   it('turns a twin change into a request with the addressed method and path, mapped headers and the event as body', async () => {
     const change = await service.call('PUT', '/api/2/things/org.twin:t1/attributes/location', { auth: USER, headers: { 'correlation-id': 'twin-change-1' }, body: '"lab"' });
     expect(change.status).toBe(204);
-    const [request] = await eventually(() => webhook.to('/hook/twin/').filter((r) => json(r)['path'] === '/attributes/location'), (list) => list.length > 0, 'the event request');
+    const [request] = await eventually(() => webhook.to('/hook/twin/').filter((r) => json(r)['path'] === '/attributes/location'), (list) => list.length > 0, 20_000, 'the event request');
     expect(request).toMatchObject({ method: 'PUT', url: '/hook/twin/org.twin/t1?action=modified' });
     expect(request?.headers).toMatchObject({ 'x-thing-id': 'org.twin:t1', 'x-correlation': 'twin-change-1', 'content-type': 'application/json' });
     expect(json(request)).toMatchObject({ topic: 'org.twin/t1/things/twin/events/modified', path: '/attributes/location', value: 'lab' });
@@ -156,6 +146,7 @@ describe('http-push connections through the real service', () => {
     const replies = await eventually(
       async () => (await (await fetch(`http://127.0.0.1:${devicePort}/published`)).json()) as { address: string; textPayload?: string }[],
       (list) => list.some((message) => message.address === `replies/${correlationId}`),
+      20_000,
       `the reply to ${correlationId}`,
     );
     const reply = JSON.parse(replies.find((message) => message.address === `replies/${correlationId}`)?.textPayload ?? '{}') as { topic: string; status: number; value: Record<string, { status: number; payload?: unknown; headers?: Record<string, unknown> }> };
@@ -175,13 +166,13 @@ describe('http-push connections through the real service', () => {
       return { dropped: dropped?.failure.PT1H ?? 0, published: published?.success.PT1H ?? 0 };
     };
     const total = SLOW_CHANGES * SLOW_TARGETS;
-    await eventually(outbound, (counts) => counts.dropped >= total - ADMITTED, 'the overflow counted as dropped', 45_000);
+    await eventually(outbound, (counts) => counts.dropped >= total - ADMITTED, 45_000, 'the overflow counted as dropped');
     expect(slow.maxActive).toBeLessThanOrEqual(2);
     expect(slow.received.length).toBeLessThanOrEqual(2);
     holding = false;
     for (const release of held.splice(0)) release();
     for (const change of await Promise.all(changes)) expect(change.status).toBe(201);
-    const counts = await eventually(outbound, (c) => c.published >= ADMITTED, 'every admitted request published', 45_000);
+    const counts = await eventually(outbound, (c) => c.published >= ADMITTED, 45_000, 'every admitted request published');
     expect(counts).toEqual({ dropped: total - ADMITTED, published: ADMITTED });
     expect(slow.to('/slow/s1/').length).toBe(ADMITTED);
     expect(slow.maxActive).toBeLessThanOrEqual(2);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { generatePki } from '@twinlink/testkit';
+import { expectedAws4Authorization, generatePki } from '@twinlink/testkit';
 import type { TestPki } from '@twinlink/testkit';
-import { expectedAwsAuthorization } from './support/aws-signature.js';
 import { HttpPushServer } from './support/http-push-server.js';
 import type { PushedRequest } from './support/http-push-server.js';
+import { eventually } from './support/eventually.js';
 import { ServiceProcess } from './support/service-process.js';
 
 const USER = `Basic ${Buffer.from('ditto:ditto').toString('base64')}`;
@@ -18,17 +18,6 @@ const policy = {
 const AWS = { region: 'eu-central-1', service: 'execute-api', accessKey: 'AKID', secretKey: 'SECRET' };
 /** The twin changes the OAuth2 test makes: more than one, so that reusing the token shows. */
 const OAUTH_CHANGES = 3;
-
-/** Polls `probe` until `accept` holds; fails with the last value after `timeoutMs`. */
-async function eventually<T>(probe: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`Not within ${timeoutMs} ms: ${what} (last: ${JSON.stringify(value)?.slice(0, 500)}).`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const sha256Hex = (body: string): string => createHash('sha256').update(body).digest('hex');
 const json = (request: PushedRequest | undefined): Record<string, unknown> => JSON.parse(request?.body ?? '{}') as Record<string, unknown>;
@@ -82,7 +71,7 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
       expect({ name: body['name'], status: created.status, text: created.text }).toMatchObject({ status: 201 });
     }
     for (const id of ['trusted', 'untrusted', 'hmac', 'oauth']) {
-      await eventually(async () => (await service.call('GET', `/api/2/connections/${id}/status`)).json() as { liveStatus?: string }, (s) => s.liveStatus === 'open', `connection ${id} open`);
+      await eventually(async () => (await service.call('GET', `/api/2/connections/${id}/status`)).json() as { liveStatus?: string }, (s) => s.liveStatus === 'open', 20_000, `connection ${id} open`);
     }
     // Logs are what an operator looks at for a refused certificate; make sure they are recorded.
     expect((await service.call('POST', '/api/2/connections/untrusted/command', { body: 'connectivity.commands:enableConnectionLogs', headers: TEXT })).status).toBe(200);
@@ -96,7 +85,7 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
 
   it('publishes to an HTTPS server whose certificate the connection ca trusts', async () => {
     await change('org.trusted:t1', 'lab');
-    const [request] = await eventually(() => target.to('/trusted/t1'), (list) => list.length > 0, 'the event request over TLS');
+    const [request] = await eventually(() => target.to('/trusted/t1'), (list) => list.length > 0, 20_000, 'the event request over TLS');
     expect(request?.method).toBe('POST');
     expect(json(request)).toMatchObject({ topic: 'org.trusted/t1/things/twin/events/modified', path: '/attributes/location', value: 'lab' });
   });
@@ -107,6 +96,7 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
     const metrics = await eventually(
       async () => (await service.call('GET', '/api/2/connections/untrusted/metrics')).json() as { containsFailures: boolean; connectionMetrics: { outbound: Record<string, Counter | undefined> } },
       (m) => (m.connectionMetrics.outbound['published']?.failure.PT1H ?? 0) > 0,
+      20_000,
       'the failed publish counted',
     );
     expect(metrics.containsFailures).toBe(true);
@@ -117,7 +107,7 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
     // as each publish is a request of its own.
     expect(target.to('/untrusted/')).toHaveLength(0);
     // The server learns of the refusal when the client drops the socket, which may come a moment later.
-    await eventually(() => target.tlsErrors.length, (count) => count > 0, 'the refused handshake at the server');
+    await eventually(() => target.tlsErrors.length, (count) => count > 0, 20_000, 'the refused handshake at the server');
     expect((await service.call('GET', '/api/2/connections/untrusted/status')).json()).toMatchObject({ liveStatus: 'open' });
   });
 
@@ -131,16 +121,16 @@ describe('http-push over TLS, with HMAC signing and OAuth2, through the real ser
 
   it('signs the event request with aws4-hmac-sha256 so that the server can verify it', async () => {
     await change('org.hmac:t1', 'lab');
-    const [request] = await eventually(() => target.to('/hmac/t1'), (list) => list.length > 0, 'the signed event request');
+    const [request] = await eventually(() => target.to('/hmac/t1'), (list) => list.length > 0, 20_000, 'the signed event request');
     expect(request?.url).toBe('/hmac/t1?b=2&a=1');
     expect(request?.headers['x-amz-content-sha256']).toBe(sha256Hex(request?.body ?? ''));
-    expect(request?.headers['authorization']).toBe(expectedAwsAuthorization(request as PushedRequest, AWS));
+    expect(request?.headers['authorization']).toBe(expectedAws4Authorization(request as PushedRequest, AWS));
     expect(json(request)).toMatchObject({ path: '/attributes/location', value: 'lab' });
   });
 
   it('sends a bearer token from the HTTPS token endpoint, fetched once for several requests', async () => {
     for (let i = 0; i < OAUTH_CHANGES; i += 1) await change('org.oauth:t1', `room-${i}`);
-    const requests = await eventually(() => target.to('/oauth/t1'), (list) => list.length >= OAUTH_CHANGES, 'the event requests with a bearer token');
+    const requests = await eventually(() => target.to('/oauth/t1'), (list) => list.length >= OAUTH_CHANGES, 20_000, 'the event requests with a bearer token');
     // Requests may overtake each other (parallelism), so their order is not checked.
     expect(requests.map((request) => json(request)['value']).sort()).toEqual(Array.from({ length: OAUTH_CHANGES }, (_, i) => `room-${i}`));
     for (const request of requests) expect(request.headers['authorization']).toBe('Bearer token-for-twin-client');

@@ -12,3 +12,5 @@ export { startFaultyTcpProxy } from './faulty-tcp-proxy.js';
 export type { FaultyTcpProxy } from './faulty-tcp-proxy.js';
 export { generatePki } from './test-pki.js';
 export type { TestPki } from './test-pki.js';
+export { expectedAws4Authorization } from './aws4-reference.js';
+export type { Aws4Parameters, SignedRequest } from './aws4-reference.js';
